@@ -1,0 +1,149 @@
+"""Load help-article front matter from content/articles/ with line-accurate validation."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection
+from dataclasses import dataclass
+from pathlib import Path
+
+from yaml.nodes import Node
+
+from generator.errors import ContentError, Problem
+from generator.loading.status_files import relative
+from generator.loading.yamlfile import Reader
+from generator.models import ArticleMeta
+
+ARTICLES_DIR = "articles"
+CATEGORY_PAGE = "index.md"
+GENERAL_CATEGORY = "general"
+ARTICLE_FIELDS = (
+    "title",
+    "audience",
+    "summary",
+    "tags",
+    "components",
+    "reviewed",
+    "hide",
+    "search",
+)
+CATEGORY_FIELDS = ("title", "summary", "hide", "search")
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(?P<yaml>.*?)^(?:---|\.\.\.)[ \t]*$", re.S | re.M)
+
+
+@dataclass(frozen=True)
+class Category:
+    slug: str
+    title: str
+    summary: str
+    src_uri: str  # the category's index page, relative to the docs directory
+
+
+def load_articles(
+    docs_dir: Path,
+    repo_root: Path,
+    levels: Collection[str],
+    known_components: Collection[str],
+) -> tuple[list[ArticleMeta], list[Category]]:
+    """All articles and categories, in path order; raises ContentError listing every problem."""
+    problems: list[Problem] = []
+    folder = docs_dir / ARTICLES_DIR
+    articles: list[ArticleMeta] = []
+    categories: dict[str, Category] = {}
+    for path in sorted(folder.rglob("*.md")) if folder.is_dir() else []:
+        src_uri = path.relative_to(docs_dir).as_posix()
+        parts = path.relative_to(folder).parts
+        category = parts[0] if len(parts) > 1 else GENERAL_CATEGORY
+        reader = Reader(relative(path, repo_root), problems)
+        if path.name == CATEGORY_PAGE:
+            categories[category] = _load_category(reader, path, category, src_uri)
+        else:
+            article = _load_article(reader, path, src_uri, category, levels, known_components)
+            if article:
+                articles.append(article)
+    if problems:
+        raise ContentError(problems)
+    for slug in sorted({a.category for a in articles} - set(categories)):
+        title = slug.replace("-", " ").capitalize()
+        categories[slug] = Category(slug, title, "", f"{ARTICLES_DIR}/{slug}/{CATEGORY_PAGE}")
+    return articles, sorted(categories.values(), key=lambda c: c.slug)
+
+
+def front_matter(
+    reader: Reader, path: Path, allowed: Collection[str], required: Collection[str]
+) -> dict[str, Node] | None:
+    """The front matter's fields as nodes (lines counted in the whole file), or None."""
+    try:
+        text = path.read_bytes().decode("utf-8")
+    except UnicodeDecodeError as exc:
+        reader.report(0, "file", f"expected UTF-8 text; byte {exc.start} is not UTF-8")
+        return None
+    match = _FRONT_MATTER.match(text)
+    if not match:
+        reader.report(
+            1,
+            "front matter",
+            f"missing; expected {', '.join(required)} between --- lines at the top",
+        )
+        return None
+    root = reader.parse(match.group("yaml").encode("utf-8"), line_offset=1)
+    return reader.mapping(root, "", allowed, required) if root else None
+
+
+def _load_category(reader: Reader, path: Path, slug: str, src_uri: str) -> Category:
+    fields = front_matter(reader, path, CATEGORY_FIELDS, ["title"]) or {}
+    title = reader.text(fields["title"], "title") if "title" in fields else None
+    summary = reader.text(fields["summary"], "summary") if "summary" in fields else None
+    return Category(slug, title or slug, summary or "", src_uri)
+
+
+def _load_article(
+    reader: Reader,
+    path: Path,
+    src_uri: str,
+    category: str,
+    levels: Collection[str],
+    known_components: Collection[str],
+) -> ArticleMeta | None:
+    fields = front_matter(reader, path, ARTICLE_FIELDS, ["title", "audience", "summary"])
+    if fields is None:
+        return None
+    before = len(reader.problems)
+    title = reader.text(fields["title"], "title") if "title" in fields else None
+    summary = reader.text(fields["summary"], "summary") if "summary" in fields else None
+    audience = None
+    if "audience" in fields:
+        audience = reader.text(fields["audience"], "audience")
+        if audience is not None and audience not in levels:
+            reader.report(
+                fields["audience"],
+                "audience",
+                f"expected one of {', '.join(levels)}; got {audience!r}",
+            )
+    tags = [tag for tag, _ in reader.text_list(fields["tags"], "tags")] if "tags" in fields else []
+    components = []
+    for index, (cid, node) in enumerate(
+        reader.text_list(fields["components"], "components") if "components" in fields else []
+    ):
+        if cid not in known_components:
+            listed = ", ".join(sorted(known_components)) or "none are defined"
+            reader.report(
+                node,
+                f"components[{index}]",
+                f"unknown component id {cid!r}; components.yml defines {listed}",
+            )
+        components.append(cid)
+    reviewed = reader.day(fields["reviewed"], "reviewed") if "reviewed" in fields else None
+    if len(reader.problems) > before or None in (title, summary, audience):
+        return None
+    return ArticleMeta(
+        source=reader.path,
+        src_uri=src_uri,
+        category=category,
+        title=title,
+        audience=audience,
+        summary=summary,
+        tags=tuple(tags),
+        component_ids=tuple(components),
+        reviewed=reviewed,
+    )

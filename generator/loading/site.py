@@ -1,0 +1,40 @@
+"""Load all of a site's content at once, so one run reports every problem in every file."""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator.errors import ContentError, Problem
+from generator.loading.articles import Category, load_articles
+from generator.loading.status_files import COMPONENTS_FILE, STATUS_DIR, load_catalog, load_status
+from generator.models import ArticleMeta, StatusContent
+
+
+@dataclass(frozen=True)
+class SiteContent:
+    status: StatusContent
+    articles: tuple[ArticleMeta, ...]
+    categories: tuple[Category, ...]
+
+
+def load_site(docs_dir: Path, repo_root: Path, levels: Collection[str]) -> SiteContent:
+    """Status files and article front matter; raises one ContentError with every problem."""
+    problems: list[Problem] = []
+    status = StatusContent()
+    try:
+        status = load_status(docs_dir, repo_root)
+    except ContentError as exc:
+        problems.extend(exc.problems)
+    # Articles are checked against the components even when other status files are broken.
+    catalog = load_catalog(docs_dir / STATUS_DIR / COMPONENTS_FILE, repo_root, [], needed=False)
+    known = {c.id for c in catalog.components}
+    articles, categories = [], []
+    try:
+        articles, categories = load_articles(docs_dir, repo_root, levels, known)
+    except ContentError as exc:
+        problems.extend(exc.problems)
+    if problems:
+        raise ContentError(problems)
+    return SiteContent(status, tuple(articles), tuple(categories))

@@ -1,0 +1,71 @@
+"""The MkDocs glue: small event handlers that call the loading, status and rendering modules."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from generator import site_pages
+from generator.clock import ClockError, build_time
+from generator.config import FrontdeskConfig, status_settings
+from generator.errors import ContentError
+from generator.loading import load_site
+from generator.markup import markdown_renderer
+from generator.notices import report_notices
+from generator.rendering import Renderer, StatusView
+
+log = get_plugin_logger(__name__)
+ASSETS = Path(__file__).parent / "assets"
+ASSET_URI = "assets/frontdesk/"
+
+
+class FrontdeskPlugin(BasePlugin[FrontdeskConfig]):
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        try:
+            self.now = build_time()
+        except ClockError as exc:
+            raise PluginError(str(exc)) from exc
+        self.repo_root = Path(config.config_file_path or ".").resolve().parent
+        custom_dir = config.theme.custom_dir
+        self.renderer = Renderer(
+            markdown_renderer(config.markdown_extensions, config.mdx_configs),
+            override_dirs=[Path(custom_dir)] if custom_dir else [],
+            directory_urls=config.use_directory_urls,
+            base_path=urlsplit(config.site_url or "/").path or "/",
+        )
+        for asset in sorted(ASSETS.iterdir()):
+            target = config.extra_css if asset.suffix == ".css" else config.extra_javascript
+            if ASSET_URI + asset.name not in target:
+                target.append(ASSET_URI + asset.name)
+        return config
+
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        levels = [level.name for level in self.config.levels]
+        try:
+            self.site = load_site(Path(config.docs_dir), self.repo_root, levels)
+        except ContentError as exc:
+            raise PluginError(str(exc)) from exc
+        self.view = StatusView(self.site.status, self.now, status_settings(self.config))
+        report_notices(self.view)
+        self.pages = site_pages.plan(self.site, self.view, self.renderer)
+        for file in [f for f in files if site_pages.is_status_source(f.src_uri)]:
+            files.remove(file)
+        for src_uri, title in self.pages.generated.items():
+            files.append(File.generated(config, src_uri, content=site_pages.stub(title)))
+        for asset in sorted(ASSETS.iterdir()):
+            files.append(File.generated(config, ASSET_URI + asset.name, abs_src_path=str(asset)))
+        return files
+
+    def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        return self.pages.content(page.file.src_uri, page.url, html, page.is_homepage)
+
+    def on_page_context(self, context, page: Page, config: MkDocsConfig, nav):  # noqa: ANN001
+        context["frontdesk_banner"] = "" if page.is_homepage else self.pages.banner
+        context["frontdesk_stamp"] = self.pages.stamp
+        return context

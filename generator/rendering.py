@@ -1,0 +1,206 @@
+"""Turn status content into HTML fragments and pages with Jinja templates (no MkDocs here)."""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from functools import cached_property
+from itertools import groupby
+from pathlib import Path
+
+import jinja2
+from markupsafe import Markup
+
+from generator import status as st
+from generator.models import ArticleMeta, Incident, Maintenance, StatusContent
+
+TEMPLATES = Path(__file__).parent / "templates"
+STATUS_URL = "status/"
+
+
+@dataclass(frozen=True)
+class StatusSettings:
+    lookahead: timedelta = timedelta(days=3)
+    update_interval: timedelta = timedelta(minutes=60)
+    history_page_size: int = 30
+
+
+@dataclass
+class StatusView:
+    """The status at one moment, derived once per build and shared by every page."""
+
+    content: StatusContent
+    now: datetime
+    settings: StatusSettings = field(default_factory=StatusSettings)
+
+    @cached_property
+    def statuses(self) -> dict[str, st.ComponentStatus]:
+        return st.component_statuses(self.content, self.now)
+
+    @cached_property
+    def overall(self) -> st.ComponentStatus:
+        return st.overall_status(self.content, self.now)
+
+    @cached_property
+    def active(self) -> list[Incident]:
+        return st.active_incidents(self.content)
+
+    @cached_property
+    def in_progress(self) -> list[Maintenance]:
+        return st.maintenance_in(self.content, self.now, st.Phase.IN_PROGRESS)
+
+    @cached_property
+    def upcoming(self) -> list[Maintenance]:
+        return st.maintenance_in(self.content, self.now, st.Phase.UPCOMING)
+
+    @cached_property
+    def upcoming_soon(self) -> list[Maintenance]:
+        return st.upcoming_soon(self.content, self.now, self.settings.lookahead)
+
+    @property
+    def quiet(self) -> bool:
+        """True when there is nothing a customer needs to know right now."""
+        return not (self.active or self.in_progress or self.upcoming_soon)
+
+    @cached_property
+    def uptimes(self) -> dict[str, st.Uptime]:
+        return {
+            c.id: st.uptime(self.content, c.id, self.now) for c in self.content.catalog.components
+        }
+
+    @cached_property
+    def history(self) -> list[Incident | Maintenance]:
+        """Every incident and maintenance window, newest first."""
+        entries: list[Incident | Maintenance] = [*self.content.incidents, *self.content.maintenance]
+        return sorted(entries, key=lambda e: (_start(e), e.id), reverse=True)
+
+    @property
+    def history_pages(self) -> int:
+        return max(1, -(-len(self.history) // self.settings.history_page_size))
+
+    def component_name(self, component_id: str) -> str:
+        component = self.content.catalog.get(component_id)
+        return component.name if component else component_id
+
+    def incidents_affecting(self, component_ids: Sequence[str]) -> list[Incident]:
+        return [i for i in self.active if set(i.component_ids) & set(component_ids)]
+
+
+def _start(entry: Incident | Maintenance) -> datetime:
+    return entry.started if isinstance(entry, Incident) else entry.start
+
+
+def _month(entry: Incident | Maintenance) -> str:
+    return _start(entry).strftime("%B %Y")
+
+
+def page_url(src_uri: str, directory_urls: bool = True) -> str:
+    """The URL MkDocs gives a Markdown source path (index.md -> its folder)."""
+    stem = src_uri[: -len(".md")] if src_uri.endswith(".md") else src_uri
+    if stem == "index":
+        return ""
+    if stem.endswith("/index"):
+        return stem[: -len("index")]
+    return f"{stem}/" if directory_urls else f"{stem}.html"
+
+
+def relative_url(target: str, current: str) -> str:
+    """`target` (site-relative) as seen from the page at site-relative URL `current`."""
+    here = current.rsplit("/", 1)[0] if "/" in current else ""
+    path = posixpath.relpath(target or ".", here or ".")
+    return f"{path}/" if (target.endswith("/") or not target) and not path.endswith("/") else path
+
+
+def incident_src(incident_id: str) -> str:
+    return f"status/incidents/{incident_id}.md"
+
+
+def maintenance_src(maintenance_id: str) -> str:
+    return f"status/maintenance/{maintenance_id}.md"
+
+
+def history_src(page: int) -> str:
+    return "status/history/index.md" if page == 1 else f"status/history/page/{page}.md"
+
+
+class Renderer:
+    """Renders status fragments and pages for one site; templates may be overridden by the site."""
+
+    def __init__(
+        self,
+        markdown: Callable[[str], str],
+        override_dirs: Sequence[Path] = (),
+        directory_urls: bool = True,
+        base_path: str = "/",
+    ) -> None:
+        loader = jinja2.FileSystemLoader([*map(str, override_dirs), str(TEMPLATES)])
+        self.env = jinja2.Environment(
+            loader=loader, autoescape=True, trim_blocks=True, lstrip_blocks=True,
+            undefined=jinja2.StrictUndefined,
+        )  # fmt: skip
+        self.env.filters["md"] = lambda text: Markup(markdown(text)) if text else ""
+        self.env.filters["utc"] = lambda moment: f"{moment:%Y-%m-%d %H:%M} UTC"
+        self.env.filters["iso"] = lambda moment: moment.strftime("%Y-%m-%dT%H:%M:%SZ")
+        self.env.globals["st"] = st
+        self.directory_urls = directory_urls
+        self.base_path = base_path if base_path.endswith("/") else f"{base_path}/"
+
+    def _render(self, name: str, current: str | None, **context: object) -> str:
+        """Render a template; links are relative to `current`, or site-absolute when it is None."""
+
+        def url(src_uri: str) -> str:
+            target = page_url(src_uri, self.directory_urls)
+            return self.base_path + target if current is None else relative_url(target, current)
+
+        html = self.env.get_template(name).render(
+            url=url, incident_src=incident_src, maintenance_src=maintenance_src,
+            history_src=history_src, **context,
+        )  # fmt: skip
+        return html.strip()
+
+    def banner(self, view: StatusView) -> str:
+        """The compact banner for every page but the front page; identical on all of them."""
+        if not (view.active or view.in_progress or view.upcoming_soon):
+            return ""
+        return self._render("frontdesk/banner.html", None, view=view)
+
+    def panel(self, view: StatusView, current: str) -> str:
+        return self._render("frontdesk/panel.html", current, view=view)
+
+    def status_page(self, view: StatusView, current: str) -> str:
+        return self._render("frontdesk/status.html", current, view=view)
+
+    def incident_page(self, view: StatusView, incident: Incident, current: str) -> str:
+        return self._render("frontdesk/incident.html", current, view=view, incident=incident)
+
+    def maintenance_page(self, view: StatusView, window: Maintenance, current: str) -> str:
+        return self._render("frontdesk/maintenance.html", current, view=view, window=window)
+
+    def history_page(self, view: StatusView, number: int, current: str) -> str:
+        size = view.settings.history_page_size
+        entries = view.history[(number - 1) * size : number * size]
+        months = [(month, list(group)) for month, group in groupby(entries, key=_month)]
+        return self._render(
+            "frontdesk/history.html", current, view=view, months=months, number=number,
+            pages=view.history_pages,
+        )  # fmt: skip
+
+    def article_notice(self, view: StatusView, article: ArticleMeta, current: str) -> str:
+        incidents = view.incidents_affecting(article.component_ids)
+        if not incidents:
+            return ""
+        return self._render(
+            "frontdesk/article_notice.html",
+            current,
+            view=view,
+            incidents=incidents,
+            article=article,
+        )
+
+    def category_listing(self, articles: Sequence[ArticleMeta], current: str) -> str:
+        return self._render("frontdesk/category.html", current, articles=articles)
+
+    def build_stamp(self, view: StatusView) -> str:
+        return self._render("frontdesk/build_stamp.html", "", view=view)
