@@ -10,7 +10,7 @@ from pathlib import Path
 from yaml.nodes import Node
 
 from generator.errors import ContentError, Problem
-from generator.loading.status_files import relative
+from generator.loading.status_files import relative, unknown_component
 from generator.loading.yamlfile import Reader
 from generator.models import ArticleMeta
 
@@ -126,12 +126,7 @@ def _load_article(
         reader.text_list(fields["components"], "components") if "components" in fields else []
     ):
         if cid not in known_components:
-            listed = ", ".join(sorted(known_components)) or "none are defined"
-            reader.report(
-                node,
-                f"components[{index}]",
-                f"unknown component id {cid!r}; components.yml defines {listed}",
-            )
+            reader.report(node, f"components[{index}]", unknown_component(cid, known_components))
         components.append(cid)
     reviewed = reader.day(fields["reviewed"], "reviewed") if "reviewed" in fields else None
     if len(reader.problems) > before or None in (title, summary, audience):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from datetime import datetime
 from pathlib import Path
 
@@ -117,7 +118,7 @@ def load_catalog(path: Path, repo_root: Path, problems: list[Problem], needed: b
             component = _load_component(reader, node, f"{where}.components[{c}]", name, seen)
             if component:
                 components.append(component)
-        if not components and isinstance(group["components"], Node):
+        if isinstance(group["components"], SequenceNode) and not group["components"].value:
             reader.report(
                 group["components"], f"{where}.components", "expected at least one component"
             )
@@ -235,7 +236,7 @@ def _incident_components(
         if cid in (c for c, _ in found):
             reader.report(id_node, where, f"{cid!r} is listed twice")
         elif cid not in known:
-            reader.report(id_node, where, _unknown_component(cid, known))
+            reader.report(id_node, where, unknown_component(cid, known))
         elif status_node is None:
             found.append((cid, implied))
         elif status := reader.choice(status_node, where, IncidentComponentStatus):
@@ -245,9 +246,9 @@ def _incident_components(
     return found
 
 
-def _unknown_component(cid: str, known: set[str]) -> str:
-    listed = ", ".join(sorted(known)) or "none are defined"
-    return f"unknown component id {cid!r}; components.yml defines {listed}"
+def unknown_component(cid: str, known: Collection[str]) -> str:
+    listed = f"defines {', '.join(sorted(known))}" if known else "defines no components"
+    return f"unknown component id {cid!r}; components.yml {listed}"
 
 
 def _load_maintenance(
@@ -276,7 +277,7 @@ def _load_maintenance(
         reader.text_list(fields["components"], "components") if "components" in fields else []
     ):
         if cid not in known:
-            reader.report(item, f"components[{index}]", _unknown_component(cid, known))
+            reader.report(item, f"components[{index}]", unknown_component(cid, known))
         elif cid not in component_ids:
             component_ids.append(cid)
     updates = (

@@ -102,7 +102,9 @@ class Reader:
     ) -> dict[str, Node] | None:
         """The mapping's values by key; reports duplicates, unknown keys and missing keys."""
         if not isinstance(node, MappingNode):
-            self.report(node, field, f"expected a mapping of fields; got {describe(node)}")
+            self.report(
+                node, field or "file", f"expected a mapping of fields; got {describe(node)}"
+            )
             return None
         allowed = list(allowed)
         values: dict[str, Node] = {}

@@ -1,0 +1,115 @@
+"""Shared fixtures: tiny real sites written to tmp_path and built with the real plugin and theme."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import textwrap
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+import yaml
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+REPO = Path(__file__).resolve().parent.parent
+# 2026-11-23T10:00:00Z: the reference moment of the example content.
+EXAMPLE_EPOCH = "1795428000"
+
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+COMPONENTS = """\
+groups:
+  - name: Core services
+    components:
+      - id: sign-in
+        name: Sign-in
+        description: Logging in
+      - id: api
+        name: Public API
+  - name: Money
+    components:
+      - id: payments
+        name: Card payments
+"""
+
+
+@pytest.fixture(autouse=True)
+def pinned_clock(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EXAMPLE_EPOCH)
+
+
+def write_tree(root: Path, files: dict[str, str]) -> None:
+    for relative, text in files.items():
+        path = root / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text), encoding="utf-8")
+
+
+@pytest.fixture
+def make_site(tmp_path: Path) -> Callable[..., Path]:
+    """Write a minimal site (mkdocs.yml + content/) with `files` under content/; return its root."""
+
+    def make(
+        files: dict[str, str] | None = None, plugin_options: dict | None = None, **config
+    ) -> Path:
+        root = tmp_path / "site-src"
+        settings = {
+            "site_name": "Test help centre",
+            "docs_dir": "content",
+            "theme": {"name": "material", "custom_dir": str(REPO / "overrides"),
+                      "features": ["announce.dismiss"]},
+            "plugins": ["search", {"frontdesk": plugin_options or {}}],
+            "markdown_extensions": ["admonition", "attr_list", "md_in_html"],
+            **config,
+        }  # fmt: skip
+        root.mkdir(parents=True, exist_ok=True)
+        (root / "mkdocs.yml").write_text(yaml.safe_dump(settings), encoding="utf-8")
+        defaults = {
+            "index.md": "---\ntitle: Home\n---\nWelcome.\n",
+            "status/components.yml": COMPONENTS,
+        }
+        write_tree(root / "content", {**defaults, **(files or {})})
+        return root
+
+    return make
+
+
+@pytest.fixture
+def build_site() -> Callable[[Path], Path]:
+    """Build the site at `root` strictly with MkDocs; return the output directory."""
+
+    def run(root: Path, strict: bool = True) -> Path:
+        config = load_config(str(root / "mkdocs.yml"), strict=strict, site_dir=str(root / "site"))
+        build(config)
+        return root / "site"
+
+    return run
+
+
+@pytest.fixture(scope="session")
+def example_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The repository's own help centre, built once with strict=True at the reference moment."""
+    out = tmp_path_factory.mktemp("example") / "site"
+    previous = os.environ.get("SOURCE_DATE_EPOCH")
+    os.environ["SOURCE_DATE_EPOCH"] = EXAMPLE_EPOCH
+    try:
+        config = load_config(str(REPO / "mkdocs.yml"), strict=True, site_dir=str(out))
+        build(config)
+    finally:
+        if previous is None:
+            del os.environ["SOURCE_DATE_EPOCH"]
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = previous
+    return out
+
+
+@pytest.fixture
+def copy_example(tmp_path: Path) -> Path:
+    """A copy of the repository's site sources that a test may edit."""
+    root = tmp_path / "example"
+    shutil.copytree(REPO / "content", root / "content")
+    shutil.copytree(REPO / "overrides", root / "overrides")
+    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    return root

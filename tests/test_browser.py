@@ -1,0 +1,89 @@
+"""Banner behaviour in a real browser: local time, dismissal that lasts until the status changes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from browser import SiteServer, browser
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+INCIDENT = "content/status/incidents/2026-11-23-mobile-app-sign-in.yml"
+NEW_UPDATE = """\
+  - at: 2026-11-23T09:55:00Z
+    status: identified
+    message: A fixed version of the app is with the app stores for review.
+"""
+
+
+def build_copy(root: Path, out: Path) -> Path:
+    build(load_config(str(root / "mkdocs.yml"), strict=True, site_dir=str(out)))
+    return out
+
+
+@pytest.fixture(scope="module")
+def chromium():
+    with browser() as instance:
+        yield instance
+
+
+def test_times_gain_the_readers_local_time(chromium, example_site: Path) -> None:
+    with SiteServer(example_site) as server:
+        page = chromium.new_page(timezone_id="Europe/Paris", locale="en-GB")
+        page.goto(server.url)
+        eta = page.locator(".fd-panel time[datetime='2026-11-23T12:00:00Z'] + .fd-local-time")
+        assert "13:00" in eta.inner_text() and "your time" in eta.inner_text()
+        page.close()
+        utc_reader = chromium.new_page(timezone_id="UTC")
+        utc_reader.goto(server.url)
+        assert utc_reader.locator(".fd-local-time").count() == 0
+        utc_reader.close()
+
+
+def test_dismissal_holds_across_pages_until_the_incident_changes(
+    chromium, example_site: Path, copy_example: Path, tmp_path: Path
+) -> None:
+    with SiteServer(example_site) as server:
+        context = chromium.new_context()
+        page = context.new_page()
+        page.goto(server.url + "articles/account/invite-team-members/")
+        banner = page.locator("[data-md-component=announce]")
+        assert "Some customers cannot sign in to the mobile apps" in banner.inner_text()
+        page.locator(".md-banner__button").click()
+        assert banner.is_hidden()
+        page.goto(server.url + "status/incidents/2026-09-16-card-payments-failing/")
+        assert page.locator("[data-md-component=announce]").is_hidden()
+
+        # A new update changes the banner, so it shows again for the same reader.
+        incident = copy_example / INCIDENT
+        incident.write_text(incident.read_text() + NEW_UPDATE)
+        server.root = build_copy(copy_example, tmp_path / "updated")
+        page.goto(server.url + "articles/account/invite-team-members/")
+        assert page.locator("[data-md-component=announce]").is_visible()
+        context.close()
+
+
+def test_critical_incident_banner_offers_no_dismiss(
+    chromium, copy_example: Path, tmp_path: Path
+) -> None:
+    incident = copy_example / INCIDENT
+    incident.write_text(incident.read_text().replace("impact: major", "impact: critical"))
+    site = build_copy(copy_example, tmp_path / "critical")
+    with SiteServer(site) as server:
+        page = chromium.new_page()
+        page.goto(server.url + "status/")
+        assert page.locator("[data-md-component=announce]").is_visible()
+        assert "Critical incident:" in page.locator("[data-md-component=announce]").inner_text()
+        assert page.locator(".md-banner__button").is_hidden()
+        page.close()
+
+
+def test_banner_is_readable_at_phone_width(chromium, example_site: Path) -> None:
+    with SiteServer(example_site) as server:
+        page = chromium.new_page(viewport={"width": 375, "height": 800})
+        page.goto(server.url + "status/")
+        box = page.locator(".fd-banner").bounding_box()
+        assert box and box["width"] <= 375
+        assert page.evaluate("document.documentElement.scrollWidth") <= 375
+        page.close()
