@@ -13,8 +13,9 @@ from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 
+from generator.audience import readability_notices
 from generator.clock import ClockError, build_time
-from generator.config import FrontdeskConfig, status_settings
+from generator.config import FrontdeskConfig, audiences, status_settings
 from generator.errors import ContentError
 from generator.loading import load_site
 from generator.notices import report_notices
@@ -89,7 +90,8 @@ def serve(config_file: str, dev_addr: str) -> None:
 def check(config_file: str) -> None:
     """Validate every article and status file without building; exit 1 listing all problems.
 
-    Time notices (an overdue update, a passed restoration time) are printed but never fail.
+    Notices never fail: promises overtaken by time (an overdue update, a passed restoration time),
+    articles reading above their level's readability ceiling, headings inside level passages.
 
     \b
     Example:
@@ -104,7 +106,13 @@ def check(config_file: str) -> None:
     except (ContentError, ClockError, ConfigurationError) as exc:
         click.echo(str(exc), err=True)
         sys.exit(1)
-    report_notices(StatusView(site.status, now, status_settings(options)))
+    texts = (
+        (a, (Path(config.docs_dir) / a.src_uri).read_text(encoding="utf-8")) for a in site.articles
+    )
+    readability = readability_notices(texts, audiences(options))
+    report_notices(
+        StatusView(site.status, now, status_settings(options)), [*site.notices, *readability]
+    )
     click.echo(
         f"OK: {len(site.articles)} articles, {len(site.status.incidents)} incidents, "
         f"{len(site.status.maintenance)} maintenance windows."

@@ -7,6 +7,7 @@ from datetime import timedelta
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 
+from generator.models import Audience
 from generator.rendering import StatusSettings
 
 
@@ -17,21 +18,18 @@ class LevelConfig(base.Config):
     """How readers see the level's name."""
     description = c.Type(str, default="")
     """One line telling readers who the level is for."""
+    max_grade = c.Optional(c.Type((int, float)))
+    """Readability ceiling: articles at this level reading above this US school grade get a notice."""
 
 
 DEFAULT_LEVELS = [
-    {"name": "novice", "label": "Novice", "description": "New to this: every step explained."},
-    {
-        "name": "intermediate",
-        "label": "Intermediate",
-        "description": "Knows the basics: the usual path, briefly.",
-    },
-    {
-        "name": "expert",
-        "label": "Expert",
-        "description": "Wants the short path: settings, APIs and edge cases.",
-    },
-]
+    {"name": "novice", "label": "Novice", "max_grade": 6,
+     "description": "New to this: every step explained, no jargon."},
+    {"name": "intermediate", "label": "Intermediate", "max_grade": 9,
+     "description": "Knows the basics: the usual path, briefly."},
+    {"name": "expert", "label": "Expert",
+     "description": "Wants the short path: settings, APIs and edge cases."},
+]  # fmt: skip
 
 
 class FrontdeskConfig(base.Config):
@@ -43,6 +41,8 @@ class FrontdeskConfig(base.Config):
     """An unresolved incident whose last update is older than this gets a build notice."""
     history_page_size = c.Type(int, default=30)
     """Incidents and maintenance windows per page of the status history."""
+    glossary = c.Type(str, default="glossary.yml")
+    """Glossary file in the docs directory: term -> plain-language definition."""
 
 
 def status_settings(options: FrontdeskConfig) -> StatusSettings:
@@ -51,3 +51,7 @@ def status_settings(options: FrontdeskConfig) -> StatusSettings:
         update_interval=timedelta(minutes=options.update_interval_minutes),
         history_page_size=options.history_page_size,
     )
+
+
+def audiences(options: FrontdeskConfig) -> list[Audience]:
+    return [Audience(lv.name, lv.label, lv.description, lv.max_grade) for lv in options.levels]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import Enum
@@ -161,9 +162,12 @@ class StatusContent:
 
 @dataclass(frozen=True)
 class Audience:
+    """A level of reader that articles are written for."""
+
     name: str
     label: str
     description: str
+    max_grade: float | None = None  # readability ceiling (US school grade) for this level
 
 
 @dataclass(frozen=True)
@@ -177,3 +181,9 @@ class ArticleMeta:
     tags: tuple[str, ...] = ()
     component_ids: tuple[str, ...] = ()
     reviewed: date | None = None
+    alternatives: tuple[str, ...] = ()  # src_uris of the same help written for other levels
+
+
+def split_levels(argument: str) -> list[str]:
+    """The level names in a `/// level | novice, intermediate` block's argument."""
+    return [name for name in re.split(r"[\s,]+", argument.strip()) if name]

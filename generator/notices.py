@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import sys
+from collections.abc import Iterable
 
 from generator.errors import Problem
 from generator.rendering import StatusView
@@ -36,8 +37,12 @@ if not logger.handlers:
     logger.setLevel(logging.INFO)
 
 
-def report_notices(view: StatusView) -> list[Problem]:
-    notices = time_notices(view.content, view.now, view.settings.update_interval)
+def report_notices(view: StatusView, content_notices: Iterable[Problem] = ()) -> list[Problem]:
+    """Print every notice: promises overtaken by time, then advice about content."""
+    notices = [
+        *time_notices(view.content, view.now, view.settings.update_interval),
+        *content_notices,
+    ]
     for notice in notices:
         logger.warning("%s", notice)
     return notices

@@ -13,9 +13,11 @@ from mkdocs.structure.pages import Page
 
 from generator import site_pages
 from generator.clock import ClockError, build_time
-from generator.config import FrontdeskConfig, status_settings
+from generator.config import FrontdeskConfig, audiences, status_settings
 from generator.errors import ContentError
+from generator.levels_markdown import GlossaryExtension, LevelBlockExtension
 from generator.loading import load_site
+from generator.loading.glossary import load_glossary
 from generator.markup import markdown_renderer
 from generator.notices import report_notices
 from generator.rendering import Renderer, StatusView
@@ -39,6 +41,14 @@ class FrontdeskPlugin(BasePlugin[FrontdeskConfig]):
             directory_urls=config.use_directory_urls,
             base_path=urlsplit(config.site_url or "/").path or "/",
         )
+        self.levels = audiences(self.config)
+        try:
+            glossary = load_glossary(Path(config.docs_dir) / self.config.glossary, self.repo_root)
+        except ContentError as exc:
+            raise PluginError(str(exc)) from exc
+        config.markdown_extensions.append(LevelBlockExtension(self.levels))
+        if glossary:
+            config.markdown_extensions.append(GlossaryExtension(glossary, self.levels[0].name))
         for asset in sorted(ASSETS.iterdir()):
             target = config.extra_css if asset.suffix == ".css" else config.extra_javascript
             if ASSET_URI + asset.name not in target:
@@ -46,15 +56,20 @@ class FrontdeskPlugin(BasePlugin[FrontdeskConfig]):
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
-        levels = [level.name for level in self.config.levels]
+        levels = [level.name for level in self.levels]
         try:
             self.site = load_site(Path(config.docs_dir), self.repo_root, levels)
         except ContentError as exc:
             raise PluginError(str(exc)) from exc
         self.view = StatusView(self.site.status, self.now, status_settings(self.config))
-        report_notices(self.view)
-        self.pages = site_pages.plan(self.site, self.view, self.renderer)
-        for file in [f for f in files if site_pages.is_status_source(f.src_uri)]:
+        report_notices(self.view, self.site.notices)
+        self.pages = site_pages.plan(self.site, self.view, self.renderer, self.levels)
+        unpublished = [
+            f
+            for f in files
+            if site_pages.is_status_source(f.src_uri) or f.src_uri == self.config.glossary
+        ]
+        for file in unpublished:
             files.remove(file)
         for src_uri, title in self.pages.generated.items():
             files.append(File.generated(config, src_uri, content=site_pages.stub(title)))
@@ -68,4 +83,6 @@ class FrontdeskPlugin(BasePlugin[FrontdeskConfig]):
     def on_page_context(self, context, page: Page, config: MkDocsConfig, nav):  # noqa: ANN001
         context["frontdesk_banner"] = "" if page.is_homepage else self.pages.banner
         context["frontdesk_stamp"] = self.pages.stamp
+        context["frontdesk_head"] = self.pages.head
+        context["frontdesk_levels"] = self.levels
         return context

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import posixpath
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from functools import cached_property
@@ -14,7 +14,9 @@ import jinja2
 from markupsafe import Markup
 
 from generator import status as st
-from generator.models import ArticleMeta, Incident, Maintenance, StatusContent
+from generator.audience import LevelGroup, level_css
+from generator.loading import Category
+from generator.models import ArticleMeta, Audience, Incident, Maintenance, StatusContent
 
 TEMPLATES = Path(__file__).parent / "templates"
 STATUS_URL = "status/"
@@ -201,6 +203,53 @@ class Renderer:
 
     def category_listing(self, articles: Sequence[ArticleMeta], current: str) -> str:
         return self._render("frontdesk/category.html", current, articles=articles)
+
+    def article_level(
+        self,
+        article: ArticleMeta,
+        levels: Mapping[str, Audience],
+        alternatives: Sequence[ArticleMeta],
+        current: str,
+    ) -> str:
+        level = levels[article.audience]
+        return self._render(
+            "frontdesk/article_level.html",
+            current,
+            level=level,
+            levels=levels,
+            alternatives=alternatives,
+        )
+
+    def level_index(
+        self,
+        level: Audience,
+        groups: Sequence[LevelGroup],
+        levels: Mapping[str, Audience],
+        categories: Mapping[str, Category],
+        current: str,
+    ) -> str:
+        return self._render(
+            "frontdesk/level_index.html", current, level=level, groups=groups, levels=levels,
+            categories=categories,
+        )  # fmt: skip
+
+    def levels_overview(
+        self,
+        levels: Mapping[str, Audience],
+        by_level: Mapping[str, Sequence[LevelGroup]],
+        current: str,
+    ) -> str:
+        return self._render(
+            "frontdesk/levels_overview.html", current, levels=levels, by_level=by_level
+        )
+
+    def head(self, levels: Sequence[Audience]) -> str:
+        return self._render(
+            "frontdesk/head.html",
+            "",
+            level_css=Markup(level_css(levels)),
+            level_names=[lv.name for lv in levels],
+        )
 
     def build_stamp(self, view: StatusView) -> str:
         return self._render("frontdesk/build_stamp.html", "", view=view)

@@ -7,9 +7,10 @@ from dataclasses import dataclass, field
 
 import yaml
 
+from generator.audience import articles_by_level
 from generator.loading import SiteContent
 from generator.loading.status_files import STATUS_DIR
-from generator.models import ArticleMeta
+from generator.models import ArticleMeta, Audience
 from generator.rendering import (
     Renderer,
     StatusView,
@@ -19,6 +20,8 @@ from generator.rendering import (
 )
 
 STATUS_PAGE = f"{STATUS_DIR}/index.md"
+LEVELS_PAGE = "levels/index.md"
+START_HERE_MARKER = "<!-- frontdesk:start-here -->"
 
 
 def is_status_source(src_uri: str) -> bool:
@@ -39,8 +42,11 @@ class SitePages:
     renderers: dict[str, Callable[[str], str]] = field(default_factory=dict)
     articles: dict[str, ArticleMeta] = field(default_factory=dict)
     categories: dict[str, list[ArticleMeta]] = field(default_factory=dict)
+    levels: dict[str, Audience] = field(default_factory=dict)
+    start_here: Callable[[str], str] = lambda url: ""
     banner: str = ""
     stamp: str = ""
+    head: str = ""
 
     def add(self, src_uri: str, title: str, render: Callable[[str], str]) -> None:
         self.generated[src_uri] = title
@@ -51,8 +57,20 @@ class SitePages:
         if src_uri in self.renderers:
             return self.renderers[src_uri](page_url)
         if is_homepage:
+            start_here = self.start_here(page_url)
+            if START_HERE_MARKER in html:
+                html = html.replace(START_HERE_MARKER, start_here, 1)
+            else:
+                html += "\n" + start_here
             html = self.renderer.panel(self.view, page_url) + "\n" + html
         article = self.articles.get(src_uri)
+        if article:
+            alternatives = [self.articles[a] for a in article.alternatives if a in self.articles]
+            html = (
+                self.renderer.article_level(article, self.levels, alternatives, page_url)
+                + "\n"
+                + html
+            )
         if article and article.component_ids:
             html = self.renderer.article_notice(self.view, article, page_url) + "\n" + html
         if src_uri in self.categories:
@@ -60,9 +78,12 @@ class SitePages:
         return html
 
 
-def plan(site: SiteContent, view: StatusView, renderer: Renderer) -> SitePages:
+def plan(
+    site: SiteContent, view: StatusView, renderer: Renderer, levels: list[Audience]
+) -> SitePages:
     """Every generated page with its renderer, plus the fragments shared by all pages."""
     pages = SitePages(renderer, view)
+    _plan_levels(pages, site, levels)
     pages.add(STATUS_PAGE, "Service status", lambda url: renderer.status_page(view, url))
     for incident in site.status.incidents:
         pages.add(
@@ -87,4 +108,23 @@ def plan(site: SiteContent, view: StatusView, renderer: Renderer) -> SitePages:
         pages.categories[category.src_uri] = members
     pages.banner = renderer.banner(view)
     pages.stamp = renderer.build_stamp(view)
+    pages.head = renderer.head(levels)
     return pages
+
+
+def _plan_levels(pages: SitePages, site: SiteContent, levels: list[Audience]) -> None:
+    renderer = pages.renderer
+    pages.levels = {level.name: level for level in levels}
+    categories = {c.slug: c for c in site.categories}
+    by_level = articles_by_level(site.articles, levels, list(categories))
+    overview = lambda url: renderer.levels_overview(pages.levels, by_level, url)  # noqa: E731
+    pages.start_here = overview
+    pages.add(LEVELS_PAGE, "Help by level", overview)
+    for level in levels:
+        pages.add(
+            f"levels/{level.name}.md",
+            f"Help for {level.label.lower()} readers",
+            lambda url, lv=level: renderer.level_index(
+                lv, by_level[lv.name], pages.levels, categories, url
+            ),
+        )

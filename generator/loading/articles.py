@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import posixpath
 import re
 from collections.abc import Collection
 from dataclasses import dataclass
@@ -12,21 +13,17 @@ from yaml.nodes import Node
 from generator.errors import ContentError, Problem
 from generator.loading.status_files import relative, unknown_component
 from generator.loading.yamlfile import Reader
-from generator.models import ArticleMeta
+from generator.models import ArticleMeta, split_levels
 
 ARTICLES_DIR = "articles"
 CATEGORY_PAGE = "index.md"
 GENERAL_CATEGORY = "general"
 ARTICLE_FIELDS = (
-    "title",
-    "audience",
-    "summary",
-    "tags",
-    "components",
-    "reviewed",
-    "hide",
-    "search",
-)
+    "title", "audience", "summary", "tags", "components", "reviewed", "alternatives", "hide", "search",
+)  # fmt: skip
+_LEVEL_OPEN = re.compile(r"^\s*(?P<slashes>/{3,})\s*level\s*\|(?P<names>.*)$")
+_BLOCK_CLOSE = re.compile(r"^\s*(?P<slashes>/{3,})\s*$")
+_HEADING = re.compile(r"^\s{0,3}#{1,6}\s")
 CATEGORY_FIELDS = ("title", "summary", "hide", "search")
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(?P<yaml>.*?)^(?:---|\.\.\.)[ \t]*$", re.S | re.M)
 
@@ -44,9 +41,14 @@ def load_articles(
     repo_root: Path,
     levels: Collection[str],
     known_components: Collection[str],
+    notices: list[Problem] | None = None,
 ) -> tuple[list[ArticleMeta], list[Category]]:
-    """All articles and categories, in path order; raises ContentError listing every problem."""
+    """All articles and categories, in path order; raises ContentError listing every problem.
+
+    Advice that should not stop a build (a heading inside a level passage) goes to `notices`.
+    """
     problems: list[Problem] = []
+    notices = [] if notices is None else notices
     folder = docs_dir / ARTICLES_DIR
     articles: list[ArticleMeta] = []
     categories: dict[str, Category] = {}
@@ -54,7 +56,7 @@ def load_articles(
         src_uri = path.relative_to(docs_dir).as_posix()
         parts = path.relative_to(folder).parts
         category = parts[0] if len(parts) > 1 else GENERAL_CATEGORY
-        reader = Reader(relative(path, repo_root), problems)
+        reader = Reader(relative(path, repo_root), problems, notices)
         if path.name == CATEGORY_PAGE:
             categories[category] = _load_category(reader, path, category, src_uri)
         else:
@@ -129,6 +131,8 @@ def _load_article(
             reader.report(node, f"components[{index}]", unknown_component(cid, known_components))
         components.append(cid)
     reviewed = reader.day(fields["reviewed"], "reviewed") if "reviewed" in fields else None
+    alternatives = _alternatives(reader, fields.get("alternatives"), path, src_uri)
+    _check_level_blocks(reader, path.read_text(encoding="utf-8"), levels)
     if len(reader.problems) > before or None in (title, summary, audience):
         return None
     return ArticleMeta(
@@ -141,4 +145,58 @@ def _load_article(
         tags=tuple(tags),
         component_ids=tuple(components),
         reviewed=reviewed,
+        alternatives=tuple(alternatives),
     )
+
+
+def _alternatives(reader: Reader, node: Node | None, path: Path, src_uri: str) -> list[str]:
+    """Other articles on the same task for other levels, as relative .md links, resolved."""
+    found = []
+    for index, (link, item) in enumerate(reader.text_list(node, "alternatives") if node else []):
+        target = (path.parent / link).resolve()
+        resolved = posixpath.normpath(posixpath.join(posixpath.dirname(src_uri), link))
+        if not link.endswith(".md") or not target.is_file():
+            reader.report(
+                item,
+                f"alternatives[{index}]",
+                f"expected a relative link to an article .md file; {link!r} does not exist",
+            )
+        else:
+            found.append(resolved)
+    return found
+
+
+def _check_level_blocks(reader: Reader, text: str, levels: Collection[str]) -> None:
+    """Unknown level names are errors; headings inside a level passage are notices."""
+    open_blocks: list[str] = []  # the slashes of each open block, innermost last
+    level_depth = 0
+    for number, line in enumerate(text.splitlines(), start=1):
+        opened = _LEVEL_OPEN.match(line)
+        if opened:
+            names = split_levels(opened.group("names"))
+            unknown = [n for n in names if n not in levels]
+            if unknown or not names:
+                found = ", ".join(unknown) if unknown else opened.group("names").strip()
+                reader.report(
+                    number, "level", f"expected one of {', '.join(levels)}; got {found!r}"
+                )
+            open_blocks.append(opened.group("slashes"))
+            level_depth += 1
+            continue
+        if line.lstrip().startswith("///") and not _BLOCK_CLOSE.match(line):
+            open_blocks.append("")  # another kind of block; it closes like any other
+            continue
+        closed = _BLOCK_CLOSE.match(line)
+        if closed and open_blocks:
+            if open_blocks.pop():
+                level_depth -= 1
+            continue
+        if level_depth and _HEADING.match(line):
+            reader.notices.append(
+                Problem(
+                    reader.path,
+                    number,
+                    "level",
+                    "a heading inside a level passage makes table-of-contents and search entries that may point at hidden text",
+                )
+            )

@@ -17,6 +17,7 @@ class SiteContent:
     status: StatusContent
     articles: tuple[ArticleMeta, ...]
     categories: tuple[Category, ...]
+    notices: tuple[Problem, ...] = ()  # advice about content that does not stop a build
 
 
 def load_site(docs_dir: Path, repo_root: Path, levels: Collection[str]) -> SiteContent:
@@ -30,11 +31,11 @@ def load_site(docs_dir: Path, repo_root: Path, levels: Collection[str]) -> SiteC
     # Articles are checked against the components even when other status files are broken.
     catalog = load_catalog(docs_dir / STATUS_DIR / COMPONENTS_FILE, repo_root, [], needed=False)
     known = {c.id for c in catalog.components}
-    articles, categories = [], []
+    articles, categories, notices = [], [], []
     try:
-        articles, categories = load_articles(docs_dir, repo_root, levels, known)
+        articles, categories = load_articles(docs_dir, repo_root, levels, known, notices)
     except ContentError as exc:
         problems.extend(exc.problems)
     if problems:
         raise ContentError(problems)
-    return SiteContent(status, tuple(articles), tuple(categories))
+    return SiteContent(status, tuple(articles), tuple(categories), tuple(notices))

@@ -51,9 +51,12 @@ def describe(node: Node) -> str:
 class Reader:
     """Reads the node tree of one file, recording each problem with its line and field."""
 
-    def __init__(self, path: str, problems: list[Problem]) -> None:
+    def __init__(
+        self, path: str, problems: list[Problem], notices: list[Problem] | None = None
+    ) -> None:
         self.path = path
         self.problems = problems
+        self.notices = [] if notices is None else notices
         self._constructor = yaml.constructor.SafeConstructor()
 
     def report(self, where: Node | int, field: str, message: str) -> None:
