@@ -41,6 +41,9 @@ class FrontdeskConfig(base.Config):
     """An unresolved incident whose last update is older than this gets a build notice."""
     history_page_size = c.Type(int, default=30)
     """Incidents and maintenance windows per page of the status history."""
+    search = c.Choice(("pagefind", "builtin"), default="pagefind")
+    """`pagefind`: a chunked static index with level and category filters (replaces Material's
+    search); `builtin`: Material's own search plugin, one index file downloaded in full."""
     glossary = c.Type(str, default="glossary.yml")
     """Glossary file in the docs directory: term -> plain-language definition."""
 

@@ -18,9 +18,11 @@ from generator.errors import ContentError
 from generator.levels_markdown import GlossaryExtension, LevelBlockExtension
 from generator.loading import load_site
 from generator.loading.glossary import load_glossary
+from generator.machine import SiteInfo, machine_readable_files
 from generator.markup import markdown_renderer
 from generator.notices import report_notices
 from generator.rendering import Renderer, StatusView
+from generator.search_index import SearchIndexError, index_site
 
 log = get_plugin_logger(__name__)
 ASSETS = Path(__file__).parent / "assets"
@@ -35,13 +37,23 @@ class FrontdeskPlugin(BasePlugin[FrontdeskConfig]):
             raise PluginError(str(exc)) from exc
         self.repo_root = Path(config.config_file_path or ".").resolve().parent
         custom_dir = config.theme.custom_dir
+        if not config.site_url:
+            raise PluginError(
+                "site_url: required, for the links in feeds, calendars and the status API"
+            )
+        self.site_info = SiteInfo(config.site_name, config.site_url.rstrip("/") + "/")
+        self.markdown = markdown_renderer(config.markdown_extensions, config.mdx_configs)
         self.renderer = Renderer(
-            markdown_renderer(config.markdown_extensions, config.mdx_configs),
+            self.markdown,
             override_dirs=[Path(custom_dir)] if custom_dir else [],
             directory_urls=config.use_directory_urls,
             base_path=urlsplit(config.site_url or "/").path or "/",
         )
         self.levels = audiences(self.config)
+        self.search = self.config.search == "pagefind"
+        builtin = config.plugins.get("material/search") or config.plugins.get("search")
+        if self.search and builtin is not None:
+            builtin.config.enabled = False  # the Pagefind index replaces it
         try:
             glossary = load_glossary(Path(config.docs_dir) / self.config.glossary, self.repo_root)
         except ContentError as exc:
@@ -63,7 +75,9 @@ class FrontdeskPlugin(BasePlugin[FrontdeskConfig]):
             raise PluginError(str(exc)) from exc
         self.view = StatusView(self.site.status, self.now, status_settings(self.config))
         report_notices(self.view, self.site.notices)
-        self.pages = site_pages.plan(self.site, self.view, self.renderer, self.levels)
+        self.pages = site_pages.plan(
+            self.site, self.view, self.renderer, self.levels, self.search, config.site_name
+        )
         unpublished = [
             f
             for f in files
@@ -75,6 +89,8 @@ class FrontdeskPlugin(BasePlugin[FrontdeskConfig]):
             files.append(File.generated(config, src_uri, content=site_pages.stub(title)))
         for asset in sorted(ASSETS.iterdir()):
             files.append(File.generated(config, ASSET_URI + asset.name, abs_src_path=str(asset)))
+        for path, data in machine_readable_files(self.view, self.site_info, self.markdown).items():
+            files.append(File.generated(config, path, content=data))
         return files
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -85,4 +101,15 @@ class FrontdeskPlugin(BasePlugin[FrontdeskConfig]):
         context["frontdesk_stamp"] = self.pages.stamp
         context["frontdesk_head"] = self.pages.head
         context["frontdesk_levels"] = self.levels
+        context["frontdesk_search"] = self.search
+        context["frontdesk_search_meta"] = self.pages.search_meta.get(page.file.src_uri, "")
         return context
+
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        if not self.search:
+            return
+        try:
+            stats = index_site(Path(config.site_dir))
+        except SearchIndexError as exc:
+            raise PluginError(str(exc)) from exc
+        log.info("Search index: %d pages, %d words", stats.pages, stats.words)

@@ -156,8 +156,11 @@ class Renderer:
             target = page_url(src_uri, self.directory_urls)
             return self.base_path + target if current is None else relative_url(target, current)
 
+        def asset(path: str) -> str:
+            return self.base_path + path if current is None else relative_url(path, current)
+
         html = self.env.get_template(name).render(
-            url=url, incident_src=incident_src, maintenance_src=maintenance_src,
+            url=url, asset=asset, incident_src=incident_src, maintenance_src=maintenance_src,
             history_src=history_src, **context,
         )  # fmt: skip
         return html.strip()
@@ -243,13 +246,30 @@ class Renderer:
             "frontdesk/levels_overview.html", current, levels=levels, by_level=by_level
         )
 
-    def head(self, levels: Sequence[Audience]) -> str:
+    def head(self, levels: Sequence[Audience], site_name: str) -> str:
+        """The same on every page: links are site-absolute, levels applied before first paint."""
         return self._render(
             "frontdesk/head.html",
-            "",
+            None,
             level_css=Markup(level_css(levels)),
             level_names=[lv.name for lv in levels],
+            site_name=site_name,
         )
+
+    def search_meta(self, levels: Sequence[Audience], category: str, summary: str) -> str:
+        return self._render(
+            "frontdesk/search_meta.html", "", levels=levels, category=category, summary=summary
+        )
+
+    def search_page(
+        self, categories: Sequence[Category], levels: Sequence[Audience], current: str
+    ) -> str:
+        return self._render(
+            "frontdesk/search_page.html", current, categories=categories, levels=levels
+        )
+
+    def home_search(self, current: str) -> str:
+        return self._render("frontdesk/home_search.html", current)
 
     def build_stamp(self, view: StatusView) -> str:
         return self._render("frontdesk/build_stamp.html", "", view=view)

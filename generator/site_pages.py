@@ -21,6 +21,8 @@ from generator.rendering import (
 
 STATUS_PAGE = f"{STATUS_DIR}/index.md"
 LEVELS_PAGE = "levels/index.md"
+SEARCH_PAGE = "search.md"
+STATUS_CATEGORY = "Service status"
 START_HERE_MARKER = "<!-- frontdesk:start-here -->"
 
 
@@ -47,6 +49,8 @@ class SitePages:
     banner: str = ""
     stamp: str = ""
     head: str = ""
+    home_search: Callable[[str], str] = lambda url: ""
+    search_meta: dict[str, str] = field(default_factory=dict)  # src_uri -> hidden index facts
 
     def add(self, src_uri: str, title: str, render: Callable[[str], str]) -> None:
         self.generated[src_uri] = title
@@ -62,6 +66,7 @@ class SitePages:
                 html = html.replace(START_HERE_MARKER, start_here, 1)
             else:
                 html += "\n" + start_here
+            html = self.home_search(page_url) + "\n" + html
             html = self.renderer.panel(self.view, page_url) + "\n" + html
         article = self.articles.get(src_uri)
         if article:
@@ -79,7 +84,12 @@ class SitePages:
 
 
 def plan(
-    site: SiteContent, view: StatusView, renderer: Renderer, levels: list[Audience]
+    site: SiteContent,
+    view: StatusView,
+    renderer: Renderer,
+    levels: list[Audience],
+    search: bool,
+    site_name: str,
 ) -> SitePages:
     """Every generated page with its renderer, plus the fragments shared by all pages."""
     pages = SitePages(renderer, view)
@@ -108,7 +118,9 @@ def plan(
         pages.categories[category.src_uri] = members
     pages.banner = renderer.banner(view)
     pages.stamp = renderer.build_stamp(view)
-    pages.head = renderer.head(levels)
+    pages.head = renderer.head(levels, site_name)
+    if search:
+        _plan_search(pages, site, levels)
     return pages
 
 
@@ -128,3 +140,26 @@ def _plan_levels(pages: SitePages, site: SiteContent, levels: list[Audience]) ->
                 lv, by_level[lv.name], pages.levels, categories, url
             ),
         )
+
+
+def _plan_search(pages: SitePages, site: SiteContent, levels: list[Audience]) -> None:
+    """The search page, the front page's box, and what each searchable page tells the index."""
+    renderer = pages.renderer
+    pages.add(SEARCH_PAGE, "Search", lambda url: renderer.search_page(site.categories, levels, url))
+    pages.home_search = renderer.home_search
+    by_name = {level.name: level for level in levels}
+    titles = {c.slug: c.title for c in site.categories}
+    for article in site.articles:
+        category = titles.get(article.category, article.category)
+        meta = renderer.search_meta([by_name[article.audience]], category, article.summary)
+        pages.search_meta[article.src_uri] = meta
+    for category in site.categories:
+        pages.search_meta[category.src_uri] = renderer.search_meta(
+            levels, category.title, category.summary
+        )
+    status_meta = renderer.search_meta(levels, STATUS_CATEGORY, "")
+    for src_uri in pages.generated:
+        if src_uri == STATUS_PAGE or src_uri.startswith(
+            ("status/incidents/", "status/maintenance/")
+        ):
+            pages.search_meta[src_uri] = status_meta

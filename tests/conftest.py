@@ -57,6 +57,7 @@ def make_site(tmp_path: Path) -> Callable[..., Path]:
         root = tmp_path / "site-src"
         settings = {
             "site_name": "Test help centre",
+            "site_url": "https://help.example.test/",
             "docs_dir": "content",
             "theme": {"name": "material", "custom_dir": str(REPO / "overrides"),
                       "features": ["announce.dismiss"]},

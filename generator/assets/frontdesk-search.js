@@ -1,0 +1,106 @@
+/* Frontdesk search: Pagefind's own UI on /search/, filtered by the reader's level, a keyboard
+   shortcut for the header box, and the matched words highlighted on the page a result opens. */
+(function () {
+  "use strict";
+  var HIGHLIGHT = "highlight";
+
+  function bundle() {
+    var holder = document.querySelector("[data-fd-bundle]");
+    return holder ? holder.getAttribute("data-fd-bundle") : null;
+  }
+
+  function chosenLevelLabel() {
+    var level = document.documentElement.getAttribute("data-fd-level");
+    var select = document.querySelector("[data-fd-level-select]");
+    if (!level || !select) return null;
+    var option = Array.prototype.find.call(select.options, function (o) { return o.value === level; });
+    return option ? option.textContent.trim() : null;
+  }
+
+  function escapeHtml(text) {
+    return String(text).replace(/[&<>"']/g, function (c) {
+      return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c];
+    });
+  }
+
+  /* Level badge, category and summary above Pagefind's highlighted excerpt. */
+  function describeResult(result) {
+    var meta = result.meta || {};
+    var facts = [];
+    if (meta.level) {
+      facts.push('<span class="fd-level fd-level--' + escapeHtml(meta.level.toLowerCase()) + '">' + escapeHtml(meta.level) + "</span>");
+    }
+    if (meta.category) facts.push('<span class="fd-result-category">' + escapeHtml(meta.category) + "</span>");
+    var head = facts.length ? '<span class="fd-result-facts">' + facts.join(" ") + "</span> " : "";
+    var summary = meta.summary ? '<span class="fd-result-summary">' + escapeHtml(meta.summary) + "</span><br>" : "";
+    result.excerpt = head + summary + result.excerpt;
+    return result;
+  }
+
+  function loadOnce(tag, attrs) {
+    var key = attrs.src || attrs.href;
+    if (document.querySelector(tag + "[data-fd-loaded='" + key + "']")) return Promise.resolve();
+    return new Promise(function (resolve, reject) {
+      var el = document.createElement(tag);
+      Object.keys(attrs).forEach(function (k) { el.setAttribute(k, attrs[k]); });
+      el.setAttribute("data-fd-loaded", key);
+      el.onload = resolve;
+      el.onerror = reject;
+      document.head.appendChild(el);
+    });
+  }
+
+  function searchPage() {
+    var box = document.querySelector("[data-fd-search]");
+    if (!box || box.getAttribute("data-fd-ready")) return;
+    box.setAttribute("data-fd-ready", "1");
+    var base = box.getAttribute("data-fd-bundle");
+    loadOnce("link", { rel: "stylesheet", href: base + "pagefind-ui.css" });
+    loadOnce("script", { src: base + "pagefind-ui.js" }).then(function () {
+      var form = document.querySelector(".fd-search-page__form");
+      if (form) form.hidden = true;  // Pagefind's UI brings its own search field
+      var ui = new window.PagefindUI({
+        element: "#fd-search",
+        bundlePath: base,
+        baseUrl: new URL(base + "../", location.href).pathname,
+        processResult: describeResult,
+        showSubResults: true,
+        showImages: false,
+        resetStyles: false,
+        highlightParam: HIGHLIGHT,
+        autofocus: true,
+        translations: { filters_label: "Narrow results", zero_results: "Nothing found for [SEARCH_TERM]. Try other words, or browse by topic." }
+      });
+      var level = chosenLevelLabel();
+      if (level) ui.triggerFilters({ level: [level] });
+      var query = new URLSearchParams(location.search).get("q");
+      if (query) ui.triggerSearch(query);
+    });
+  }
+
+  function highlightMatches() {
+    var base = bundle();
+    if (!base || !new URLSearchParams(location.search).has(HIGHLIGHT)) return;
+    import(new URL(base + "pagefind-highlight.js", location.href).href).then(function (module) {
+      new module.default({ highlightParam: HIGHLIGHT });
+    });
+  }
+
+  document.addEventListener("keydown", function (event) {
+    var typing = event.target.closest && event.target.closest("input, textarea, select, [contenteditable]");
+    if (typing || event.ctrlKey || event.metaKey || event.altKey) return;
+    if (event.key === "/" || event.key === "s" || event.key === "f") {
+      var input = document.querySelector("[data-fd-search-input]");
+      if (input) { event.preventDefault(); input.focus(); }
+    }
+  });
+
+  function onPage() { searchPage(); highlightMatches(); }
+  if (typeof window.document$ !== "undefined") {
+    window.document$.subscribe(onPage);
+  } else if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", onPage);
+  } else {
+    onPage();
+  }
+})();
