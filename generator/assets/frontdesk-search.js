@@ -69,6 +69,7 @@
         resetStyles: false,
         highlightParam: HIGHLIGHT,
         autofocus: true,
+        openFilters: ["level"],
         translations: { filters_label: "Narrow results", zero_results: "Nothing found for [SEARCH_TERM]. Try other words, or browse by topic." }
       });
       var level = chosenLevelLabel();
