@@ -89,6 +89,7 @@ def level_css(levels: Sequence[Audience]) -> str:
     for level in levels:
         chosen = f'html[data-fd-level="{level.name}"] .md-typeset'
         rules += [
+            f'{chosen} .fd-related li[data-fd-article-level="{level.name}"] {{ order: -1; }}',
             f'{chosen} .fd-level-block:not([data-fd-levels~="{level.name}"]) {{ display: none; }}',
             f'{chosen} .fd-term-explained[data-fd-levels~="{level.name}"] {{ display: inline; }}',
             f'{chosen} .fd-level-note:not([data-fd-article-level="{level.name}"]) {{ display: flow-root; }}',

@@ -20,6 +20,7 @@ from generator.errors import ContentError
 from generator.loading import load_site
 from generator.notices import report_notices
 from generator.rendering import StatusView
+from generator.review import review_notices, reviews_due
 
 CONFIG_OPTION = click.option(
     "-f", "--config-file", type=click.Path(exists=True, dir_okay=False), default="mkdocs.yml",
@@ -87,7 +88,8 @@ def serve(config_file: str, dev_addr: str) -> None:
 
 @main.command()
 @CONFIG_OPTION
-def check(config_file: str) -> None:
+@click.option("--reviews", is_flag=True, help="Also list articles due for review, oldest first.")
+def check(config_file: str, reviews: bool) -> None:
     """Validate every article and status file without building; exit 1 listing all problems.
 
     Notices never fail: promises overtaken by time (an overdue update, a passed restoration time),
@@ -95,7 +97,7 @@ def check(config_file: str) -> None:
 
     \b
     Example:
-      frontdesk check -f mkdocs.yml
+      frontdesk check --reviews -f mkdocs.yml
     """
     try:
         config = load_config(config_file)
@@ -109,10 +111,11 @@ def check(config_file: str) -> None:
     texts = (
         (a, (Path(config.docs_dir) / a.src_uri).read_text(encoding="utf-8")) for a in site.articles
     )
-    readability = readability_notices(texts, audiences(options))
-    report_notices(
-        StatusView(site.status, now, status_settings(options)), [*site.notices, *readability]
-    )
+    advice = [*site.notices, *readability_notices(texts, audiences(options))]
+    if reviews:
+        due = reviews_due(site.articles, now.date(), options.review_age_months)
+        advice += review_notices(due, options.review_age_months)
+    report_notices(StatusView(site.status, now, status_settings(options)), advice)
     click.echo(
         f"OK: {len(site.articles)} articles, {len(site.status.incidents)} incidents, "
         f"{len(site.status.maintenance)} maintenance windows."

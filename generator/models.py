@@ -182,6 +182,31 @@ class ArticleMeta:
     component_ids: tuple[str, ...] = ()
     reviewed: date | None = None
     alternatives: tuple[str, ...] = ()  # src_uris of the same help written for other levels
+    owner: str = ""  # who keeps the article right
+
+
+@dataclass(frozen=True)
+class ContactChannel:
+    kind: str  # email | chat | phone | form
+    label: str
+    address: str  # an email address, a URL or a phone number
+    response_time: str = ""  # what the channel promises, e.g. "within 4 working hours"
+
+    @property
+    def href(self) -> str:
+        if self.kind == "email":
+            return f"mailto:{self.address}"
+        if self.kind == "phone":
+            return "tel:" + "".join(ch for ch in self.address if ch.isdigit() or ch == "+")
+        return self.address
+
+
+@dataclass(frozen=True)
+class Contact:
+    channels: tuple[ContactChannel, ...] = ()
+    hours: str = ""
+    timezone: str = ""
+    feedback_form: str = ""  # a form URL for "what was missing"; else the first email channel
 
 
 def split_levels(argument: str) -> list[str]:

@@ -13,7 +13,7 @@ from mkdocs.structure.pages import Page
 
 from generator import site_pages
 from generator.clock import ClockError, build_time
-from generator.config import FrontdeskConfig, audiences, status_settings
+from generator.config import FrontdeskConfig, audiences, contact, feedback_widget, status_settings
 from generator.errors import ContentError
 from generator.levels_markdown import GlossaryExtension, LevelBlockExtension
 from generator.loading import load_site
@@ -31,67 +31,70 @@ ASSET_URI = "assets/frontdesk/"
 
 class FrontdeskPlugin(BasePlugin[FrontdeskConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        try:
-            self.now = build_time()
-        except ClockError as exc:
-            raise PluginError(str(exc)) from exc
-        self.repo_root = Path(config.config_file_path or ".").resolve().parent
-        custom_dir = config.theme.custom_dir
         if not config.site_url:
             raise PluginError(
                 "site_url: required, for the links in feeds, calendars and the status API"
             )
-        self.site_info = SiteInfo(config.site_name, config.site_url.rstrip("/") + "/")
+        try:
+            self.now = build_time()
+            glossary = load_glossary(
+                Path(config.docs_dir) / self.config.glossary, _repo_root(config)
+            )
+        except (ClockError, ContentError) as exc:
+            raise PluginError(str(exc)) from exc
+        site_url = config.site_url.rstrip("/") + "/"
+        self.site_info = SiteInfo(config.site_name, site_url)
         self.markdown = markdown_renderer(config.markdown_extensions, config.mdx_configs)
+        custom_dir = config.theme.custom_dir
         self.renderer = Renderer(
             self.markdown,
             override_dirs=[Path(custom_dir)] if custom_dir else [],
             directory_urls=config.use_directory_urls,
-            base_path=urlsplit(config.site_url or "/").path or "/",
+            base_path=urlsplit(site_url).path,
         )
-        self.levels = audiences(self.config)
-        self.search = self.config.search == "pagefind"
-        builtin = config.plugins.get("material/search") or config.plugins.get("search")
-        if self.search and builtin is not None:
-            builtin.config.enabled = False  # the Pagefind index replaces it
-        try:
-            glossary = load_glossary(Path(config.docs_dir) / self.config.glossary, self.repo_root)
-        except ContentError as exc:
-            raise PluginError(str(exc)) from exc
-        config.markdown_extensions.append(LevelBlockExtension(self.levels))
+        self.settings = site_pages.SiteSettings(
+            site_name=config.site_name, site_url=site_url, levels=tuple(audiences(self.config)),
+            contact=contact(self.config), search=self.config.search == "pagefind",
+            review_age_months=self.config.review_age_months, directory_urls=config.use_directory_urls,
+        )  # fmt: skip
+        _use_search(config, self.settings.search)
+        config.markdown_extensions.append(LevelBlockExtension(self.settings.levels))
         if glossary:
-            config.markdown_extensions.append(GlossaryExtension(glossary, self.levels[0].name))
-        for asset in sorted(ASSETS.iterdir()):
-            target = config.extra_css if asset.suffix == ".css" else config.extra_javascript
-            if ASSET_URI + asset.name not in target:
-                target.append(ASSET_URI + asset.name)
+            config.markdown_extensions.append(
+                GlossaryExtension(glossary, self.settings.levels[0].name)
+            )
+        config.extra.setdefault("analytics", feedback_widget(self.settings.contact, site_url))
+        _add_assets(config)
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
-        levels = [level.name for level in self.levels]
+        levels = [level.name for level in self.settings.levels]
         try:
-            self.site = load_site(Path(config.docs_dir), self.repo_root, levels)
+            site = load_site(Path(config.docs_dir), _repo_root(config), levels)
         except ContentError as exc:
             raise PluginError(str(exc)) from exc
-        self.view = StatusView(self.site.status, self.now, status_settings(self.config))
-        report_notices(self.view, self.site.notices)
-        self.pages = site_pages.plan(
-            self.site, self.view, self.renderer, self.levels, self.search, config.site_name
-        )
-        unpublished = [
-            f
-            for f in files
-            if site_pages.is_status_source(f.src_uri) or f.src_uri == self.config.glossary
-        ]
-        for file in unpublished:
+        self.view = StatusView(site.status, self.now, status_settings(self.config))
+        report_notices(self.view, site.notices)
+        self.pages = site_pages.plan(site, self.view, self.renderer, self.settings)
+        for file in [f for f in files if self._unpublished(f.src_uri)]:
             files.remove(file)
-        for src_uri, title in self.pages.generated.items():
-            files.append(File.generated(config, src_uri, content=site_pages.stub(title)))
+        for src_uri in self.pages.generated:
+            files.append(File.generated(config, src_uri, content=self.pages.stub(src_uri)))
         for asset in sorted(ASSETS.iterdir()):
             files.append(File.generated(config, ASSET_URI + asset.name, abs_src_path=str(asset)))
         for path, data in machine_readable_files(self.view, self.site_info, self.markdown).items():
             files.append(File.generated(config, path, content=data))
         return files
+
+    def _unpublished(self, src_uri: str) -> bool:
+        return site_pages.is_status_source(src_uri) or src_uri == self.config.glossary
+
+    def on_page_markdown(
+        self, markdown: str, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
+        if page.file.src_uri not in self.pages.articles:  # "Was this helpful?" is for articles
+            page.meta["hide"] = [*page.meta.get("hide", []), "feedback"]
+        return markdown
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         return self.pages.content(page.file.src_uri, page.url, html, page.is_homepage)
@@ -100,16 +103,34 @@ class FrontdeskPlugin(BasePlugin[FrontdeskConfig]):
         context["frontdesk_banner"] = "" if page.is_homepage else self.pages.banner
         context["frontdesk_stamp"] = self.pages.stamp
         context["frontdesk_head"] = self.pages.head
-        context["frontdesk_levels"] = self.levels
-        context["frontdesk_search"] = self.search
+        context["frontdesk_levels"] = self.settings.levels
+        context["frontdesk_search"] = self.settings.search
         context["frontdesk_search_meta"] = self.pages.search_meta.get(page.file.src_uri, "")
+        context["frontdesk_feedback_endpoint"] = self.config.feedback_endpoint or ""
         return context
 
     def on_post_build(self, config: MkDocsConfig) -> None:
-        if not self.search:
+        if not self.settings.search:
             return
         try:
             stats = index_site(Path(config.site_dir))
         except SearchIndexError as exc:
             raise PluginError(str(exc)) from exc
         log.info("Search index: %d pages, %d words", stats.pages, stats.words)
+
+
+def _repo_root(config: MkDocsConfig) -> Path:
+    return Path(config.config_file_path or ".").resolve().parent
+
+
+def _use_search(config: MkDocsConfig, pagefind: bool) -> None:
+    builtin = config.plugins.get("material/search") or config.plugins.get("search")
+    if pagefind and builtin is not None:
+        builtin.config.enabled = False  # the Pagefind index replaces it
+
+
+def _add_assets(config: MkDocsConfig) -> None:
+    for asset in sorted(ASSETS.iterdir()):
+        target = config.extra_css if asset.suffix == ".css" else config.extra_javascript
+        if ASSET_URI + asset.name not in target:
+            target.append(ASSET_URI + asset.name)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import posixpath
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from functools import cached_property
 from itertools import groupby
 from pathlib import Path
@@ -16,7 +16,8 @@ from markupsafe import Markup
 from generator import status as st
 from generator.audience import LevelGroup, level_css
 from generator.loading import Category
-from generator.models import ArticleMeta, Audience, Incident, Maintenance, StatusContent
+from generator.models import ArticleMeta, Audience, Contact, Incident, Maintenance, StatusContent
+from generator.review import DueReview
 
 TEMPLATES = Path(__file__).parent / "templates"
 STATUS_URL = "status/"
@@ -270,6 +271,22 @@ class Renderer:
 
     def home_search(self, current: str) -> str:
         return self._render("frontdesk/home_search.html", current)
+
+    def help_panel(
+        self, contact: Contact, incidents: Sequence[Incident], feedback_href: str, current: str
+    ) -> str:
+        return self._render(
+            "frontdesk/help_panel.html", current, contact=contact, incidents=incidents,
+            feedback_href=feedback_href,
+        )  # fmt: skip
+
+    def related(
+        self, related: Sequence[ArticleMeta], levels: Mapping[str, Audience], current: str
+    ) -> str:
+        return self._render("frontdesk/related.html", current, related=related, levels=levels)
+
+    def reviews_page(self, due: Sequence[DueReview], months: int, today: date, current: str) -> str:
+        return self._render("frontdesk/reviews.html", current, due=due, months=months, today=today)
 
     def build_stamp(self, view: StatusView) -> str:
         return self._render("frontdesk/build_stamp.html", "", view=view)

@@ -1,29 +1,46 @@
-"""Which pages the status content adds to a site, and what each page's content becomes."""
+"""Which pages Frontdesk adds to a site, and what each page's content becomes."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
+from urllib.parse import quote, urlencode
 
 import yaml
 
 from generator.audience import articles_by_level
 from generator.loading import SiteContent
 from generator.loading.status_files import STATUS_DIR
-from generator.models import ArticleMeta, Audience
+from generator.models import ArticleMeta, Audience, Contact
+from generator.related import related_articles
 from generator.rendering import (
     Renderer,
     StatusView,
     history_src,
     incident_src,
     maintenance_src,
+    page_url,
 )
+from generator.review import reviews_due
 
 STATUS_PAGE = f"{STATUS_DIR}/index.md"
 LEVELS_PAGE = "levels/index.md"
 SEARCH_PAGE = "search.md"
+REVIEWS_PAGE = "staff/reviews.md"
 STATUS_CATEGORY = "Service status"
 START_HERE_MARKER = "<!-- frontdesk:start-here -->"
+
+
+@dataclass(frozen=True)
+class SiteSettings:
+    site_name: str
+    site_url: str  # absolute, ending in /
+    levels: tuple[Audience, ...]
+    contact: Contact = field(default_factory=Contact)
+    search: bool = True
+    review_age_months: int = 12
+    directory_urls: bool = True
 
 
 def is_status_source(src_uri: str) -> bool:
@@ -31,128 +48,194 @@ def is_status_source(src_uri: str) -> bool:
     return src_uri.startswith(f"{STATUS_DIR}/") and src_uri.endswith((".yml", ".yaml"))
 
 
-def stub(title: str) -> str:
-    """The Markdown source of a generated page: only its title; the content is rendered later."""
-    return f"---\n{yaml.safe_dump({'title': title}, allow_unicode=True)}---\n"
+def stub(title: str, unsearchable: bool = False) -> str:
+    """The Markdown source of a generated page: its title; the content is rendered later."""
+    meta: dict[str, object] = {"title": title}
+    if unsearchable:
+        meta["search"] = {"exclude": True}
+    return f"---\n{yaml.safe_dump(meta, allow_unicode=True)}---\n"
+
+
+def feedback_link(contact: Contact, title: str, url: str) -> str:
+    """A prefilled way to say what a page was missing: the feedback form, else an email."""
+    if contact.feedback_form:
+        joiner = "&" if "?" in contact.feedback_form else "?"
+        return contact.feedback_form + joiner + urlencode({"title": title, "url": url})
+    email = next((ch.address for ch in contact.channels if ch.kind == "email"), "")
+    if not email:
+        return ""
+    subject = quote(f"Feedback on: {title}")
+    body = quote(f"Page: {url}\n\nWhat was missing or unclear:\n")
+    return f"mailto:{email}?subject={subject}&body={body}"
 
 
 @dataclass
 class SitePages:
     renderer: Renderer
     view: StatusView
+    settings: SiteSettings
     generated: dict[str, str] = field(default_factory=dict)  # src_uri -> title
     renderers: dict[str, Callable[[str], str]] = field(default_factory=dict)
+    unsearchable: set[str] = field(default_factory=set)
     articles: dict[str, ArticleMeta] = field(default_factory=dict)
+    related: dict[str, list[ArticleMeta]] = field(default_factory=dict)
     categories: dict[str, list[ArticleMeta]] = field(default_factory=dict)
     levels: dict[str, Audience] = field(default_factory=dict)
     start_here: Callable[[str], str] = lambda url: ""
+    home_search: Callable[[str], str] = lambda url: ""
+    search_meta: dict[str, str] = field(default_factory=dict)  # src_uri -> hidden index facts
     banner: str = ""
     stamp: str = ""
     head: str = ""
-    home_search: Callable[[str], str] = lambda url: ""
-    search_meta: dict[str, str] = field(default_factory=dict)  # src_uri -> hidden index facts
 
-    def add(self, src_uri: str, title: str, render: Callable[[str], str]) -> None:
+    def add(
+        self, src_uri: str, title: str, render: Callable[[str], str], searchable: bool = True
+    ) -> None:
         self.generated[src_uri] = title
         self.renderers[src_uri] = render
+        if not searchable:
+            self.unsearchable.add(src_uri)
 
-    def content(self, src_uri: str, page_url: str, html: str, is_homepage: bool) -> str:
+    def stub(self, src_uri: str) -> str:
+        return stub(self.generated[src_uri], src_uri in self.unsearchable)
+
+    def content(self, src_uri: str, url: str, html: str, is_homepage: bool) -> str:
         """The final HTML of a page's content area."""
         if src_uri in self.renderers:
-            return self.renderers[src_uri](page_url)
+            html = self.renderers[src_uri](url)
+            if src_uri == STATUS_PAGE:
+                html += "\n" + self._help_panel(src_uri, url, [])
+            return html
         if is_homepage:
-            start_here = self.start_here(page_url)
-            if START_HERE_MARKER in html:
-                html = html.replace(START_HERE_MARKER, start_here, 1)
-            else:
-                html += "\n" + start_here
-            html = self.home_search(page_url) + "\n" + html
-            html = self.renderer.panel(self.view, page_url) + "\n" + html
-        article = self.articles.get(src_uri)
-        if article:
-            alternatives = [self.articles[a] for a in article.alternatives if a in self.articles]
-            html = (
-                self.renderer.article_level(article, self.levels, alternatives, page_url)
-                + "\n"
-                + html
-            )
-        if article and article.component_ids:
-            html = self.renderer.article_notice(self.view, article, page_url) + "\n" + html
+            html = self._home(html, url)
+        if src_uri in self.articles:
+            html = self._article(self.articles[src_uri], html, url)
         if src_uri in self.categories:
-            html += "\n" + self.renderer.category_listing(self.categories[src_uri], page_url)
+            html += "\n" + self.renderer.category_listing(self.categories[src_uri], url)
         return html
+
+    def _home(self, html: str, url: str) -> str:
+        start_here = self.start_here(url)
+        if START_HERE_MARKER in html:
+            html = html.replace(START_HERE_MARKER, start_here, 1)
+        else:
+            html += "\n" + start_here
+        return "\n".join((self.renderer.panel(self.view, url), self.home_search(url), html))
+
+    def _article(self, article: ArticleMeta, html: str, url: str) -> str:
+        renderer = self.renderer
+        alternatives = [self.articles[a] for a in article.alternatives if a in self.articles]
+        top = [renderer.article_level(article, self.levels, alternatives, url)]
+        incidents = self.view.incidents_affecting(article.component_ids)
+        if incidents:
+            top.insert(0, renderer.article_notice(self.view, article, url))
+        bottom = [
+            renderer.related(self.related.get(article.src_uri, []), self.levels, url),
+            self._help_panel(article.src_uri, url, incidents),
+        ]
+        return "\n".join([*top, html, *bottom])
+
+    def _help_panel(self, src_uri: str, url: str, incidents: list) -> str:
+        """The open door; on articles it also carries the no-JavaScript feedback link."""
+        settings, article = self.settings, self.articles.get(src_uri)
+        link = ""
+        if article:
+            absolute = settings.site_url + page_url(src_uri, settings.directory_urls)
+            link = feedback_link(settings.contact, article.title, absolute)
+        return self.renderer.help_panel(settings.contact, incidents, link, url)
 
 
 def plan(
-    site: SiteContent,
-    view: StatusView,
-    renderer: Renderer,
-    levels: list[Audience],
-    search: bool,
-    site_name: str,
+    site: SiteContent, view: StatusView, renderer: Renderer, settings: SiteSettings
 ) -> SitePages:
     """Every generated page with its renderer, plus the fragments shared by all pages."""
-    pages = SitePages(renderer, view)
-    _plan_levels(pages, site, levels)
-    pages.add(STATUS_PAGE, "Service status", lambda url: renderer.status_page(view, url))
+    pages = SitePages(renderer, view, settings)
+    _plan_status(pages, site)
+    _plan_articles(pages, site)
+    _plan_levels(pages, site)
+    _plan_reviews(pages, site)
+    pages.banner = renderer.banner(view)
+    pages.stamp = renderer.build_stamp(view)
+    pages.head = renderer.head(settings.levels, settings.site_name)
+    if settings.search:
+        _plan_search(pages, site)
+    return pages
+
+
+def _plan_status(pages: SitePages, site: SiteContent) -> None:
+    renderer, view = pages.renderer, pages.view
+    pages.add(STATUS_PAGE, "Service status", partial(renderer.status_page, view))
     for incident in site.status.incidents:
         pages.add(
             incident_src(incident.id),
             incident.title,
-            lambda url, i=incident: renderer.incident_page(view, i, url),
+            partial(renderer.incident_page, view, incident),
         )
     for window in site.status.maintenance:
         pages.add(
             maintenance_src(window.id),
             window.title,
-            lambda url, m=window: renderer.maintenance_page(view, m, url),
+            partial(renderer.maintenance_page, view, window),
         )
     for number in range(1, view.history_pages + 1):
         title = "Status history" if number == 1 else f"Status history, page {number}"
         pages.add(
-            history_src(number), title, lambda url, n=number: renderer.history_page(view, n, url)
+            history_src(number),
+            title,
+            partial(renderer.history_page, view, number),
+            searchable=False,
         )
+
+
+def _plan_articles(pages: SitePages, site: SiteContent) -> None:
     pages.articles = {a.src_uri: a for a in site.articles}
+    pages.related = related_articles(site.articles)
     for category in site.categories:
         members = [a for a in site.articles if a.category == category.slug]
         pages.categories[category.src_uri] = members
-    pages.banner = renderer.banner(view)
-    pages.stamp = renderer.build_stamp(view)
-    pages.head = renderer.head(levels, site_name)
-    if search:
-        _plan_search(pages, site, levels)
-    return pages
 
 
-def _plan_levels(pages: SitePages, site: SiteContent, levels: list[Audience]) -> None:
-    renderer = pages.renderer
+def _plan_levels(pages: SitePages, site: SiteContent) -> None:
+    renderer, levels = pages.renderer, pages.settings.levels
     pages.levels = {level.name: level for level in levels}
     categories = {c.slug: c for c in site.categories}
     by_level = articles_by_level(site.articles, levels, list(categories))
-    overview = lambda url: renderer.levels_overview(pages.levels, by_level, url)  # noqa: E731
-    pages.start_here = overview
-    pages.add(LEVELS_PAGE, "Help by level", overview)
+    pages.start_here = partial(renderer.levels_overview, pages.levels, by_level)
+    pages.add(LEVELS_PAGE, "Help by level", pages.start_here, searchable=False)
     for level in levels:
+        render = partial(
+            renderer.level_index, level, by_level[level.name], pages.levels, categories
+        )
         pages.add(
             f"levels/{level.name}.md",
             f"Help for {level.label.lower()} readers",
-            lambda url, lv=level: renderer.level_index(
-                lv, by_level[lv.name], pages.levels, categories, url
-            ),
+            render,
+            searchable=False,
         )
 
 
-def _plan_search(pages: SitePages, site: SiteContent, levels: list[Audience]) -> None:
+def _plan_reviews(pages: SitePages, site: SiteContent) -> None:
+    """The staff page of articles due for review: not in the navigation, not in search."""
+    months = pages.settings.review_age_months
+    today = pages.view.now.date()
+    due = reviews_due(site.articles, today, months)
+    render = partial(pages.renderer.reviews_page, due, months, today)
+    pages.add(REVIEWS_PAGE, "Articles due for review", render, searchable=False)
+
+
+def _plan_search(pages: SitePages, site: SiteContent) -> None:
     """The search page, the front page's box, and what each searchable page tells the index."""
-    renderer = pages.renderer
-    pages.add(SEARCH_PAGE, "Search", lambda url: renderer.search_page(site.categories, levels, url))
+    renderer, levels = pages.renderer, pages.settings.levels
+    search_page = partial(renderer.search_page, site.categories, levels)
+    pages.add(SEARCH_PAGE, "Search", search_page, searchable=False)
     pages.home_search = renderer.home_search
     by_name = {level.name: level for level in levels}
     titles = {c.slug: c.title for c in site.categories}
     for article in site.articles:
         category = titles.get(article.category, article.category)
-        meta = renderer.search_meta([by_name[article.audience]], category, article.summary)
-        pages.search_meta[article.src_uri] = meta
+        pages.search_meta[article.src_uri] = renderer.search_meta(
+            [by_name[article.audience]], category, article.summary
+        )
     for category in site.categories:
         pages.search_meta[category.src_uri] = renderer.search_meta(
             levels, category.title, category.summary

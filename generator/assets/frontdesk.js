@@ -1,4 +1,4 @@
-/* Frontdesk: add the reader's local time next to UTC times marked fd-local.
+/* Frontdesk: the reader's local time next to UTC times marked fd-local, and promises re-checked.
    Runs on every page view, including Material's instant navigation (document$). */
 (function () {
   "use strict";
@@ -10,7 +10,8 @@
   function localize(root) {
     if (/^(UTC|Etc\/UTC|Etc\/GMT)$/.test(zone)) return;
     root.querySelectorAll("time.fd-local[datetime]").forEach(function (el) {
-      if (el.nextElementSibling && el.nextElementSibling.classList.contains("fd-local-time")) return;
+      var next = el.nextElementSibling;
+      if (next && next.classList.contains("fd-local-time")) return;
       var when = new Date(el.getAttribute("datetime"));
       if (isNaN(when.getTime())) return;
       var note = document.createElement("span");
@@ -20,11 +21,33 @@
     });
   }
 
-  if (typeof window.document$ !== "undefined") {
-    window.document$.subscribe(function () { localize(document); });
-  } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", function () { localize(document); });
-  } else {
+  /* A page cached between builds must not show a passed time as the plan: switch each promise
+     to the wording the build prepared for the moment it passes, by the reader's clock. */
+  function recheckPromises(root) {
+    var now = Date.now();
+    root.querySelectorAll(".fd-promise[data-fd-later]").forEach(function (el) {
+      var due = null;
+      JSON.parse(el.getAttribute("data-fd-later")).forEach(function (change) {
+        if (Date.parse(change[0]) <= now) due = change;
+      });
+      if (due && el.getAttribute("data-fd-since") !== due[0]) {
+        el.innerHTML = due[1];
+        el.setAttribute("data-fd-since", due[0]);
+      }
+    });
+  }
+
+  function refresh() {
+    recheckPromises(document);
     localize(document);
   }
+
+  if (typeof window.document$ !== "undefined") {
+    window.document$.subscribe(refresh);
+  } else if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", refresh);
+  } else {
+    refresh();
+  }
+  window.setInterval(refresh, 60000);
 })();

@@ -19,7 +19,8 @@ ARTICLES_DIR = "articles"
 CATEGORY_PAGE = "index.md"
 GENERAL_CATEGORY = "general"
 ARTICLE_FIELDS = (
-    "title", "audience", "summary", "tags", "components", "reviewed", "alternatives", "hide", "search",
+    "title", "audience", "summary", "tags", "components", "reviewed", "owner", "alternatives",
+    "hide", "search",
 )  # fmt: skip
 _LEVEL_OPEN = re.compile(r"^\s*(?P<slashes>/{3,})\s*level\s*\|(?P<names>.*)$")
 _BLOCK_CLOSE = re.compile(r"^\s*(?P<slashes>/{3,})\s*$")
@@ -132,6 +133,7 @@ def _load_article(
         components.append(cid)
     reviewed = reader.day(fields["reviewed"], "reviewed") if "reviewed" in fields else None
     alternatives = _alternatives(reader, fields.get("alternatives"), path, src_uri)
+    owner = reader.text(fields["owner"], "owner") if "owner" in fields else ""
     _check_level_blocks(reader, path.read_text(encoding="utf-8"), levels)
     if len(reader.problems) > before or None in (title, summary, audience):
         return None
@@ -146,6 +148,7 @@ def _load_article(
         component_ids=tuple(components),
         reviewed=reviewed,
         alternatives=tuple(alternatives),
+        owner=owner or "",
     )
 
 
