@@ -19,6 +19,7 @@ from generator.config import FrontdeskConfig, audiences, status_settings
 from generator.errors import ContentError
 from generator.loading import load_site
 from generator.notices import report_notices
+from generator.publish import FullBuildNeeded, publish_status
 from generator.rendering import StatusView
 from generator.review import review_notices, reviews_due
 
@@ -119,6 +120,39 @@ def check(config_file: str, reviews: bool) -> None:
     click.echo(
         f"OK: {len(site.articles)} articles, {len(site.status.incidents)} incidents, "
         f"{len(site.status.maintenance)} maintenance windows."
+    )
+
+
+@main.command("publish-status")
+@CONFIG_OPTION
+@click.argument("site_dir", type=click.Path(file_okay=False))
+def publish_status_command(config_file: str, site_dir: str) -> None:
+    """Update a built site for new status content in seconds, without rebuilding the articles.
+
+    The result is byte-identical to a full build at the same SOURCE_DATE_EPOCH. When that cannot
+    be promised (articles, templates or settings changed since the last full build), it says why
+    and builds the whole site instead.
+
+    \b
+    Example:
+      SOURCE_DATE_EPOCH=$(date +%s) frontdesk publish-status site
+    """
+    _setup_logging()
+    try:
+        config = load_config(config_file, strict=True, site_dir=site_dir)
+        report = publish_status(config)
+    except FullBuildNeeded as exc:
+        click.echo(f"Full build needed: {exc}.", err=True)
+        try:
+            mkdocs_build(load_config(config_file, strict=True, site_dir=site_dir))
+        except (ConfigurationError, PluginError, Abort) as error:
+            raise click.ClickException(str(error)) from None
+        return
+    except (ConfigurationError, PluginError, Abort) as exc:
+        raise click.ClickException(str(exc)) from None
+    click.echo(
+        f"Published: {len(report.rendered)} pages rendered, {report.patched} pages updated in place"
+        + (f", {len(report.removed)} stale files removed." if report.removed else ".")
     )
 
 

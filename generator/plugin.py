@@ -9,6 +9,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from generator import site_pages
@@ -21,6 +22,7 @@ from generator.loading.glossary import load_glossary
 from generator.machine import SiteInfo, machine_readable_files
 from generator.markup import markdown_renderer
 from generator.notices import report_notices
+from generator.publish import generated_outputs, write_manifest
 from generator.rendering import Renderer, StatusView
 from generator.search_index import SearchIndexError, index_site
 
@@ -84,7 +86,12 @@ class FrontdeskPlugin(BasePlugin[FrontdeskConfig]):
             files.append(File.generated(config, ASSET_URI + asset.name, abs_src_path=str(asset)))
         for path, data in machine_readable_files(self.view, self.site_info, self.markdown).items():
             files.append(File.generated(config, path, content=data))
+        self.files = files
         return files
+
+    def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+        self.nav = nav
+        return nav
 
     def _unpublished(self, src_uri: str) -> bool:
         return site_pages.is_status_source(src_uri) or src_uri == self.config.glossary
@@ -110,6 +117,7 @@ class FrontdeskPlugin(BasePlugin[FrontdeskConfig]):
         return context
 
     def on_post_build(self, config: MkDocsConfig) -> None:
+        write_manifest(config, self.nav, generated_outputs(self.files))
         if not self.settings.search:
             return
         try:

@@ -30,6 +30,9 @@ SEARCH_PAGE = "search.md"
 REVIEWS_PAGE = "staff/reviews.md"
 STATUS_CATEGORY = "Service status"
 START_HERE_MARKER = "<!-- frontdesk:start-here -->"
+HOME_PAGE = "index.md"
+NOTICE_REGION = "notice"
+HELP_REGION = "help"
 
 
 @dataclass(frozen=True)
@@ -125,15 +128,32 @@ class SitePages:
     def _article(self, article: ArticleMeta, html: str, url: str) -> str:
         renderer = self.renderer
         alternatives = [self.articles[a] for a in article.alternatives if a in self.articles]
-        top = [renderer.article_level(article, self.levels, alternatives, url)]
-        incidents = self.view.incidents_affecting(article.component_ids)
-        if incidents:
-            top.insert(0, renderer.article_notice(self.view, article, url))
+        top = [
+            self.status_region(NOTICE_REGION, article.src_uri, url),
+            renderer.article_level(article, self.levels, alternatives, url),
+        ]
         bottom = [
             renderer.related(self.related.get(article.src_uri, []), self.levels, url),
-            self._help_panel(article.src_uri, url, incidents),
+            self.status_region(HELP_REGION, article.src_uri, url),
         ]
         return "\n".join([*top, html, *bottom])
+
+    def status_region(self, name: str, src_uri: str, url: str) -> str:
+        """A part of an article that depends on the status, between markers, so that a status
+        update can replace it in the built page without rebuilding the article."""
+        article = self.articles[src_uri]
+        incidents = self.view.incidents_affecting(article.component_ids)
+        if name == NOTICE_REGION:
+            inner = self.renderer.article_notice(self.view, article, url) if incidents else ""
+        else:
+            inner = self._help_panel(src_uri, url, incidents)
+        return f"<!--fd:{name}-->{inner}<!--/fd:{name}-->"
+
+    @property
+    def status_dependent(self) -> set[str]:
+        """Pages rendered in full by a status update; the others get their regions replaced."""
+        pages = {src for src in self.generated if not src.startswith(("levels/", SEARCH_PAGE))}
+        return pages | {HOME_PAGE}
 
     def _help_panel(self, src_uri: str, url: str, incidents: list) -> str:
         """The open door; on articles it also carries the no-JavaScript feedback link."""

@@ -63,6 +63,7 @@
         element: "#fd-search",
         bundlePath: base,
         baseUrl: new URL(base + "../", location.href).pathname,
+        mergeIndex: [{ bundlePath: base.replace(/pagefind\/$/, "pagefind-status/") }],
         processResult: describeResult,
         showSubResults: true,
         showImages: false,

@@ -1,0 +1,133 @@
+"""`frontdesk publish-status` gives the same site as a full build, in place and atomically."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from conftest import EXAMPLE_EPOCH
+from sitecompare import differences
+
+from generator.cli import main
+
+LATER = "1795431600"  # 2026-11-23T11:00:00Z
+ACTIVE = "content/status/incidents/2026-11-23-mobile-app-sign-in.yml"
+NEW_INCIDENT = """\
+title: Bank feeds are delayed
+impact: minor
+components: [bank-feeds]
+started: 2026-11-23T10:20:00Z
+cause: Our banking partner is slow to answer.
+eta: 2026-11-23T13:00:00Z
+prevention: A second banking partner for feeds.
+updates:
+  - at: 2026-11-23T10:25:00Z
+    status: investigating
+    message: Feeds may arrive up to an hour late.
+"""
+NEW_UPDATE = """\
+  - at: 2026-11-23T10:50:00Z
+    status: monitoring
+    message: The fixed app is live in both app stores; sign-ins are recovering.
+"""
+
+
+def run(*args: str):
+    return CliRunner().invoke(main, list(args))
+
+
+def full_build(root: Path, out: Path, epoch: str, monkeypatch) -> Path:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch)
+    result = run("build", "-f", str(root / "mkdocs.yml"), "--site-dir", str(out))
+    assert result.exit_code == 0, result.output
+    return out
+
+
+def edit_status(root: Path) -> None:
+    active = root / ACTIVE
+    active.write_text(active.read_text() + NEW_UPDATE)
+    (root / "content/status/incidents/2026-11-23-bank-feeds-delayed.yml").write_text(NEW_INCIDENT)
+    (root / "content/status/maintenance/2026-12-06-email-sending-service-move.yml").unlink()
+
+
+@pytest.fixture
+def before(copy_example: Path, tmp_path: Path, monkeypatch) -> Path:
+    return full_build(copy_example, tmp_path / "published", EXAMPLE_EPOCH, monkeypatch)
+
+
+def test_unchanged_content_publishes_the_same_site(
+    copy_example, before, tmp_path, monkeypatch
+) -> None:
+    reference = shutil.copytree(before, tmp_path / "reference")
+    result = run("publish-status", "-f", str(copy_example / "mkdocs.yml"), str(before))
+    assert result.exit_code == 0, result.output
+    assert "Published:" in result.output
+    assert differences(before, reference) == []
+
+
+def test_status_edits_match_a_full_build_byte_for_byte(
+    copy_example, before, tmp_path, monkeypatch
+) -> None:
+    edit_status(copy_example)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", LATER)
+    result = run("publish-status", "-f", str(copy_example / "mkdocs.yml"), str(before))
+    assert result.exit_code == 0, result.output
+    assert "Full build needed" not in result.output
+    full = full_build(copy_example, tmp_path / "full", LATER, monkeypatch)
+    assert differences(before, full) == []
+    assert (before / "status/incidents/2026-11-23-bank-feeds-delayed/index.html").exists()
+    assert not (
+        before / "status/maintenance/2026-12-06-email-sending-service-move/index.html"
+    ).exists()
+    banner = (before / "articles/payments/connect-bank-feed/index.html").read_text()
+    assert "Bank feeds are delayed" in banner and "sign-ins are recovering" not in banner
+
+
+def test_files_are_replaced_by_rename_from_staging(copy_example, before, monkeypatch) -> None:
+    edit_status(copy_example)
+    moves: list[tuple[str, str]] = []
+    real_replace = os.replace
+
+    def recording_replace(src, dst):  # noqa: ANN001
+        moves.append((str(src), str(dst)))
+        return real_replace(src, dst)
+
+    monkeypatch.setattr(os, "replace", recording_replace)
+    result = run("publish-status", "-f", str(copy_example / "mkdocs.yml"), str(before))
+    assert result.exit_code == 0, result.output
+    targets = {Path(dst).relative_to(before).as_posix() for _, dst in moves}
+    assert "index.html" in targets and "status/index.html" in targets
+    assert "articles/account/reset-password/index.html" in targets  # banner changed in place
+    assert all(".frontdesk" in src for src, dst in moves if not dst.endswith("build.json"))
+    assert not (before / ".frontdesk/staging").exists()
+
+
+def test_an_article_edit_falls_back_to_a_full_build(
+    copy_example, before, tmp_path, monkeypatch
+) -> None:
+    article = copy_example / "content/articles/account/reset-password.md"
+    article.write_text(
+        article.read_text().replace("Reset your password", "Reset a forgotten password", 1)
+    )
+    result = run("publish-status", "-f", str(copy_example / "mkdocs.yml"), str(before))
+    assert result.exit_code == 0, result.output
+    assert (
+        "Full build needed: articles, templates or settings changed since the last full build."
+        in result.output
+    )
+    assert (
+        "Reset a forgotten password"
+        in (before / "articles/account/reset-password/index.html").read_text()
+    )
+    full = full_build(copy_example, tmp_path / "full", EXAMPLE_EPOCH, monkeypatch)
+    assert differences(before, full) == []
+
+
+def test_a_site_never_fully_built_is_built_in_full(copy_example, tmp_path) -> None:
+    result = run("publish-status", "-f", str(copy_example / "mkdocs.yml"), str(tmp_path / "empty"))
+    assert result.exit_code == 0, result.output
+    assert "has no record of a full Frontdesk build" in result.output
+    assert (tmp_path / "empty/status/index.html").exists()
