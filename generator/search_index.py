@@ -31,9 +31,12 @@ class IndexStats:
 
 
 def index_site(site_dir: Path) -> IndexStats:
-    """Write both bundles; raises SearchIndexError."""
-    articles = index_bundle(site_dir, ARTICLES_GLOB, ARTICLES_BUNDLE)
+    """Write both bundles (the article bundle only when there are articles); raises SearchIndexError."""
     status = index_status(site_dir)
+    if not any(site_dir.glob(ARTICLES_GLOB)):
+        shutil.rmtree(site_dir / ARTICLES_BUNDLE, ignore_errors=True)
+        return status
+    articles = index_bundle(site_dir, ARTICLES_GLOB, ARTICLES_BUNDLE)
     return IndexStats(articles.pages + status.pages, articles.words + status.words)
 
 

@@ -63,7 +63,9 @@
         element: "#fd-search",
         bundlePath: base,
         baseUrl: new URL(base + "../", location.href).pathname,
-        mergeIndex: [{ bundlePath: base.replace(/pagefind\/$/, "pagefind-status/") }],
+        mergeIndex: box.getAttribute("data-fd-merge")
+          ? [{ bundlePath: box.getAttribute("data-fd-merge"), baseUrl: new URL(base + "../", location.href).pathname, highlightParam: HIGHLIGHT }]
+          : [],
         processResult: describeResult,
         showSubResults: true,
         showImages: false,
