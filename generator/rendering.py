@@ -140,7 +140,7 @@ class Renderer:
     ) -> None:
         loader = jinja2.FileSystemLoader([*map(str, override_dirs), str(TEMPLATES)])
         self.env = jinja2.Environment(
-            loader=loader, autoescape=True, trim_blocks=True, lstrip_blocks=True,
+            loader=loader, autoescape=True, trim_blocks=True, lstrip_blocks=True, auto_reload=False,
             undefined=jinja2.StrictUndefined,
         )  # fmt: skip
         self.env.filters["md"] = lambda text: Markup(markdown(text)) if text else ""

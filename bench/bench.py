@@ -1,0 +1,192 @@
+"""Frontdesk benchmarks: build overhead, status scaling, fast status publish, search payload.
+
+    python bench/bench.py                 # 1,000 and 5,000 articles (takes several minutes)
+    python bench/bench.py --sizes 1000    # a quicker run
+
+Each build runs in its own process; times are wall-clock seconds on this machine, peak memory is
+the largest resident set of the build and the processes it started. Figures go in bench/README.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import timedelta
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from synthetic import EPOCH, NOW, generate  # noqa: E402
+
+ENV = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH, "NO_MKDOCS_2_WARNING": "1"}
+
+
+def measure(command: list[str], cwd: Path) -> tuple[float, float]:
+    """(seconds, peak MB) of a command, run in a fresh measuring process."""
+    probe = (
+        "import resource, subprocess, sys, time\n"
+        "start = time.perf_counter()\n"
+        "subprocess.run(sys.argv[1:], check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)\n"
+        "peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024\n"
+        "print(time.perf_counter() - start, peak)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", probe, *command], cwd=cwd, env=ENV, check=True,
+                         capture_output=True, text=True).stdout.split()  # fmt: skip
+    return float(out[0]), float(out[1])
+
+
+def frontdesk(*args: str) -> list[str]:
+    return [sys.executable, "-m", "generator", *args]
+
+
+def mkdocs(*args: str) -> list[str]:
+    return [sys.executable, "-m", "mkdocs", *args, "-q"]
+
+
+def table(title: str, header: list[str], rows: list[list[object]]) -> None:
+    print(f"\n{title}\n")
+    print("| " + " | ".join(header) + " |")
+    print("|" + "|".join("---" for _ in header) + "|")
+    for row in rows:
+        print("| " + " | ".join(str(cell) for cell in row) + " |")
+
+
+def build_overhead(workdir: Path, sizes: list[int], incidents: int) -> dict[int, Path]:
+    rows, sites = [], {}
+    for size in sizes:
+        root = generate(workdir / f"hc-{size}", size, incidents)
+        full, full_mb = measure(frontdesk("build", "-d", str(root / "site")), root)
+        plain, plain_mb = measure(
+            mkdocs("build", "-f", "mkdocs-plain.yml", "-d", str(root / "site-plain")), root
+        )
+        rows.append([size, incidents, f"{full:.1f}", f"{plain:.1f}", f"{full / plain:.2f}x",
+                     f"{full_mb:.0f}", f"{plain_mb:.0f}"])  # fmt: skip
+        sites[size] = root
+    table("Build: Frontdesk against plain Material for MkDocs (same articles)",
+          ["articles", "incidents", "Frontdesk s", "plain s", "ratio", "Frontdesk peak MB", "plain peak MB"], rows)  # fmt: skip
+    if len(rows) > 1:
+        first, last = rows[0], rows[-1]
+        growth = float(last[2]) / float(first[2])
+        print(
+            f"\nFrontdesk build time grows {growth:.2f}x for {last[0] / first[0]:.0f}x the articles."
+        )
+    return sites
+
+
+def status_scaling(workdir: Path, counts: list[int]) -> None:
+    """The status section alone (load, derive, render every status page and document)."""
+    from generator.loading import load_status
+    from generator.machine import SiteInfo, machine_readable_files
+    from generator.markup import markdown_renderer
+    from generator.rendering import Renderer, StatusView, history_src
+
+    rows = []
+    for count in counts:
+        root = generate(workdir / f"status-{count}", 0, count)
+        start = time.perf_counter()
+        content = load_status(root / "content", root)
+        view = StatusView(content, NOW)
+        markdown = markdown_renderer()
+        renderer = Renderer(markdown)
+        renderer.status_page(view, "status/")
+        for incident in content.incidents:
+            renderer.incident_page(view, incident, f"status/incidents/{incident.id}/")
+        for number in range(1, view.history_pages + 1):
+            renderer.history_page(view, number, history_src(number))
+        machine_readable_files(view, SiteInfo("T", "https://t.example/"), markdown)
+        rows.append([count, f"{time.perf_counter() - start:.2f}"])
+    for row, previous in zip(rows[1:], rows):
+        row.append(
+            f"{float(row[1]) / float(previous[1]):.1f}x for {row[0] / previous[0]:.0f}x incidents"
+        )
+    rows[0].append("")
+    table("Status section alone (load, derive, render all status pages and documents)",
+          ["incidents", "seconds", "growth"], rows)  # fmt: skip
+
+
+def fast_publish(sites: dict[int, Path]) -> None:
+    rows = []
+    for size, root in sites.items():
+        incident = root / "content/status/incidents/incident-00000.yml"
+        later = NOW + timedelta(minutes=20)
+        incident.write_text(incident.read_text() + f"  - at: {later.isoformat()}\n    status: identified\n"
+                            "    message: We found the cause and are fixing it.\n")  # fmt: skip
+        publish, _ = measure(frontdesk("publish-status", str(root / "site")), root)
+        full, _ = measure(frontdesk("build", "-d", str(root / "site-full")), root)
+        rows.append([size, f"{full:.1f}", f"{publish:.2f}", f"{100 * publish / full:.1f}%"])
+    table(
+        "Status update: full build against publish-status",
+        ["articles", "full build s", "publish-status s", "share"],
+        rows,
+    )
+
+
+def search_payload(sites: dict[int, Path]) -> None:
+    rows = []
+    for size, root in sites.items():
+        builtin = root / "site-plain/search/search_index.json"
+        builtin_gz = len(gzip.compress(builtin.read_bytes(), 6))
+        with_search, _ = measure(
+            mkdocs("build", "-f", "mkdocs-plain.yml", "-d", str(root / "site-plain")), root
+        )
+        without, _ = measure(
+            mkdocs("build", "-f", "mkdocs-nosearch.yml", "-d", str(root / "site-nosearch")), root
+        )
+        start = time.perf_counter()
+        subprocess.run([sys.executable, "-c", "import sys; from pathlib import Path; from generator.search_index "
+                        "import index_site; index_site(Path(sys.argv[1]))", str(root / "site")],
+                       check=True, env=ENV)  # fmt: skip
+        pagefind = time.perf_counter() - start
+        rows.append([size, f"{builtin.stat().st_size / 1e6:.1f} MB", f"{builtin_gz / 1e3:.0f} KB",
+                     f"{first_query_bytes(root / 'site', 'invoice') / 1e3:.0f} KB",
+                     f"{with_search - without:.1f}", f"{pagefind:.1f}"])  # fmt: skip
+    table("Search: what a browser downloads before the first result, and what the index costs",
+          ["articles", "built-in index", "built-in gzipped", "Pagefind first query (compressed)",
+           "built-in search share of build s", "Pagefind indexing s"], rows)  # fmt: skip
+
+
+def first_query_bytes(site: Path, query: str) -> int:
+    """Bytes fetched by headless Chromium for /search/?q=…, each counted gzip-compressed as served."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+    from browser import SiteServer, browser
+
+    fetched: dict[str, bytes] = {}
+    with SiteServer(site) as server, browser() as chromium:
+        page = chromium.new_page()
+        page.on("response", lambda r: fetched.setdefault(r.url, r.body() if r.ok else b""))
+        page.goto(server.url + f"search/?q={query}")
+        page.wait_for_selector(".pagefind-ui__result")
+        page.close()
+    search = {u: b for u, b in fetched.items() if "pagefind" in u}
+    return sum(len(b) if u.endswith((".pf_fragment", ".pf_index", ".pf_meta", ".pf_filter", ".pagefind"))
+               else len(gzip.compress(b, 6)) for u, b in search.items())  # fmt: skip
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--sizes", default="1000,5000", help="article counts, comma separated")
+    parser.add_argument("--incidents", type=int, default=500, help="incidents in each help centre")
+    parser.add_argument("--keep", type=Path, help="keep the generated sites here")
+    options = parser.parse_args()
+    sizes = [int(size) for size in options.sizes.split(",")]
+    workdir = options.keep or Path(tempfile.mkdtemp(prefix="frontdesk-bench-"))
+    print(f"Machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}; sites in {workdir}")
+    try:
+        sites = build_overhead(workdir, sizes, options.incidents)
+        status_scaling(workdir, [500, 5000])
+        search_payload(sites)
+        fast_publish(sites)
+    finally:
+        if not options.keep:
+            shutil.rmtree(workdir, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
