@@ -20,6 +20,8 @@ import time
 from datetime import timedelta
 from pathlib import Path
 
+import yaml
+
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from synthetic import EPOCH, NOW, generate  # noqa: E402
 
@@ -113,9 +115,10 @@ def fast_publish(sites: dict[int, Path]) -> None:
     rows = []
     for size, root in sites.items():
         incident = root / "content/status/incidents/incident-00000.yml"
-        later = NOW + timedelta(minutes=20)
-        incident.write_text(incident.read_text() + f"  - at: {later.isoformat()}\n    status: identified\n"
-                            "    message: We found the cause and are fixing it.\n")  # fmt: skip
+        data = yaml.safe_load(incident.read_text())
+        data["updates"].append({"at": NOW + timedelta(minutes=20), "status": "identified",
+                                "message": "We found the cause and are fixing it."})  # fmt: skip
+        incident.write_text(yaml.safe_dump(data, sort_keys=False))
         publish, _ = measure(frontdesk("publish-status", str(root / "site")), root)
         full, _ = measure(frontdesk("build", "-d", str(root / "site-full")), root)
         rows.append([size, f"{full:.1f}", f"{publish:.2f}", f"{100 * publish / full:.1f}%"])

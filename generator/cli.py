@@ -17,6 +17,7 @@ from generator.audience import readability_notices
 from generator.clock import ClockError, build_time
 from generator.config import FrontdeskConfig, audiences, status_settings
 from generator.errors import ContentError
+from generator.incident_cli import register
 from generator.loading import load_site
 from generator.notices import report_notices
 from generator.publish import FullBuildNeeded, publish_status
@@ -163,3 +164,6 @@ def frontdesk_options(config: MkDocsConfig) -> FrontdeskConfig:
             f"{config.config_file_path}: plugins: the frontdesk plugin is not enabled"
         )
     return plugin.config
+
+
+register(main)  # incident, maintenance and status commands for support staff

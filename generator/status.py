@@ -116,7 +116,12 @@ def uptime(
     today = now.astimezone(timezone.utc).date()
     first = today - timedelta(days=days - 1)
     window_start = datetime(first.year, first.month, first.day, tzinfo=timezone.utc)
-    spans = list(_downtime_spans(content, component_id, now))
+    # Only this component's incidents that overlap the window matter: keeps years of history cheap.
+    relevant = [
+        i for i in content.incidents
+        if i.started < now and (i.ended or now) > window_start and component_id in i.component_ids
+    ]  # fmt: skip
+    spans = list(_downtime_spans(relevant, component_id, now))
     per_day = []
     total_down = 0.0
     for offset in range(days):
@@ -126,9 +131,8 @@ def uptime(
         total_down += down
         length = (day_end - day_start).total_seconds()
         touching = tuple(
-            i for i in content.incidents
-            if component_id in i.component_ids and i.started < day_end and (i.ended or now) > day_start
-        )  # fmt: skip
+            i for i in relevant if i.started < day_end and (i.ended or now) > day_start
+        )
         worst = max(
             (s for i in touching for cid, s in i.affected if cid == component_id),
             key=lambda s: s.rank,
@@ -146,9 +150,9 @@ def _percent(down: float, length: float) -> float | None:
 
 
 def _downtime_spans(
-    content: StatusContent, component_id: str, now: datetime
+    incidents: Iterable[Incident], component_id: str, now: datetime
 ) -> Iterable[tuple[datetime, datetime, float]]:
-    for incident in content.incidents:
+    for incident in incidents:
         for cid, status in incident.affected:
             weight = DOWNTIME_WEIGHT.get(status, 0.0)
             if cid == component_id and weight:

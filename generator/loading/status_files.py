@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection
+import re
+from collections.abc import Collection, Iterable
 from datetime import datetime
 from pathlib import Path
 
@@ -36,6 +37,8 @@ INCIDENT_FIELDS = (
     "prevention", "apology", "compensation", "updates", "postmortem",
 )  # fmt: skip
 MAINTENANCE_FIELDS = ("title", "components", "start", "end", "description", "updates", "cancelled")
+# How incident templates (content/status/templates/) mark what the writer must fill in.
+PLACEHOLDER = re.compile(r"<<[^<>\n]+?>>")
 
 
 def load_status(docs_dir: Path, repo_root: Path) -> StatusContent:
@@ -193,6 +196,7 @@ def _load_incident(
                 "next_update",
                 "required when eta is unknown: when customers hear from us next",
             )
+    _refuse_placeholders(reader, fields, ("title", *texts))
     if "postmortem" in fields and updates and updates[-1].status != IncidentStatus.RESOLVED.value:
         reader.report(
             fields["postmortem"], "postmortem", "allowed only once the incident is resolved"
@@ -286,12 +290,30 @@ def _load_maintenance(
         else []
     )
     cancelled = reader.boolean(fields["cancelled"], "cancelled") if "cancelled" in fields else False
+    _refuse_placeholders(reader, fields, ("title", "description"))
     if len(problems) > before or None in (title, description, start, end) or not component_ids:
         return None
     return Maintenance(
         id=path.stem, source=reader.path, title=title, component_ids=tuple(component_ids), start=start,
         end=end, description=description, updates=tuple(updates), cancelled=bool(cancelled),
     )  # fmt: skip
+
+
+def _refuse_placeholders(reader: Reader, fields: dict[str, Node], keys: Iterable[str]) -> None:
+    """A template's `<<...>>` left in any text would go live as is; refuse it, naming the field."""
+    found = [(key, fields[key]) for key in keys if key in fields]
+    updates = fields.get("updates")
+    for index, item in enumerate(updates.value if isinstance(updates, SequenceNode) else []):
+        pairs = item.value if isinstance(item, MappingNode) else []
+        found += [(f"updates[{index}].message", v) for k, v in pairs if k.value == "message"]
+    for where, node in found:
+        if not isinstance(node, ScalarNode) or node.tag != "tag:yaml.org,2002:str":
+            continue
+        marks = list(dict.fromkeys(PLACEHOLDER.findall(node.value)))
+        if marks:
+            named = ", ".join(repr(m) for m in marks)
+            what = f"placeholder {named}; replace it" if len(marks) == 1 else f"placeholders {named}; replace them"  # fmt: skip
+            reader.report(node, where, f"still contains the template {what} with real words")
 
 
 def _updates(
