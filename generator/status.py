@@ -175,6 +175,35 @@ def weighted_downtime(
     return down
 
 
+def promise_parts(incident: Incident, at: datetime) -> tuple[str | datetime, ...]:
+    """How the restoration promise reads at moment `at`, as text and times to format.
+
+    A passed ETA or a missed update is said plainly, never shown as if it were still the plan.
+    Web pages render the times as <time> elements, the terminal as UTC text.
+    """
+    pending = bool(incident.next_update and incident.next_update > incident.last_updated)
+    next_due = pending and at < incident.next_update
+    if incident.eta and at < incident.eta:
+        return ("Expected back by ", incident.eta, ".")
+    if incident.eta:
+        later = ("next update by ", incident.next_update, ".") if next_due else ("update overdue.",)
+        return (
+            "We expected service back by ",
+            incident.eta,
+            ". It is taking longer than we said; ",
+            *later,
+        )
+    if next_due:
+        return ("No restoration time yet; next update by ", incident.next_update, ".")
+    if pending:
+        return (
+            "No restoration time yet, and the update we promised by ",
+            incident.next_update,
+            " is overdue.",
+        )
+    return ("No restoration time yet.",)
+
+
 def time_notices(
     content: StatusContent, now: datetime, update_interval: timedelta
 ) -> list[Problem]:

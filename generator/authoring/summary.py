@@ -49,19 +49,11 @@ def _incident(view: StatusView, incident: Incident) -> list[str]:
 
 
 def promise(incident: Incident, now: datetime) -> str:
-    """The restoration promise as the banner words it at `now` (see _macros.html promise_at)."""
-    pending = bool(incident.next_update and incident.next_update > incident.last_updated)
-    next_due = incident.next_update and pending and now < incident.next_update
-    if incident.eta and now < incident.eta:
-        return f"Expected back by {utc(incident.eta)}."
-    if incident.eta:
-        later = f"next update by {utc(incident.next_update)}." if next_due else "update overdue."
-        return f"We expected service back by {utc(incident.eta)}. It is taking longer than we said; {later}"
-    if next_due:
-        return f"No restoration time yet; next update by {utc(incident.next_update)}."
-    if pending:
-        return f"No restoration time yet, and the update we promised by {utc(incident.next_update)} is overdue."
-    return "No restoration time yet."
+    """The restoration promise as the banner words it at `now`."""
+    return "".join(
+        utc(part) if isinstance(part, datetime) else part
+        for part in st.promise_parts(incident, now)
+    )
 
 
 def _maintenance(view: StatusView, window: Maintenance) -> list[str]:
