@@ -73,9 +73,20 @@ def nav_signature(nav: Navigation) -> list[str]:
     return [f"{item.title}\t{getattr(item, 'url', '')}" for item in _walk(nav.items)]
 
 
+def status_sources(config: MkDocsConfig) -> dict[str, str]:
+    """Each status file's hash, so that a resolved incident's page is rendered only when it changes."""
+    docs = Path(config.docs_dir)
+    return {
+        path.relative_to(docs).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sorted(docs.rglob("*"))
+        if path.is_file() and site_pages.is_status_source(path.relative_to(docs).as_posix())
+    }
+
+
 def write_manifest(config: MkDocsConfig, nav: Navigation, generated: Iterable[str]) -> None:
     manifest = {
         "inputs": input_fingerprint(config),
+        "status_sources": status_sources(config),
         "nav": nav_signature(nav),
         "generated": sorted(generated),
     }
@@ -103,7 +114,10 @@ def publish_status(config: MkDocsConfig) -> PublishReport:
     nav = config.plugins.on_nav(get_navigation(files, config), config=config, files=files)
     plugin = config.plugins["frontdesk"]
     report = PublishReport()
-    rendered = _render_status_pages(config, files, nav, env, plugin.pages.status_dependent, report)
+    wanted = plugin.pages.status_dependent - _unchanged_settled(
+        plugin.pages.settled, manifest, config, site_dir, files
+    )
+    rendered = _render_status_pages(config, files, nav, env, wanted, report)
     if nav_signature(nav) != manifest.get("nav"):
         shutil.rmtree(staging, ignore_errors=True)
         raise FullBuildNeeded("the navigation would change")
@@ -138,6 +152,34 @@ def _render_status_pages(
             mkdocs_build._build_page(file.page, config, docs, nav, env)
             report.rendered.append(file.src_uri)
     return {f.src_uri for f in docs if f.src_uri in wanted}
+
+
+def _unchanged_settled(
+    settled: dict[str, str], manifest: dict, config: MkDocsConfig, site_dir: Path, files: Files
+) -> set[str]:
+    """Resolved incidents whose file (and the components they name) did not change: their
+    built pages only need the banner and status time replaced, like an article's."""
+    before, now = manifest.get("status_sources", {}), status_sources(config)
+    components = "status/components.yml"
+    if before.get(components) != now.get(components):
+        return set()
+    docs = Path(config.docs_dir)
+    unchanged = set()
+    for src_uri, source in settled.items():
+        key = (
+            (Path(config.config_file_path).parent / source)
+            .resolve()
+            .relative_to(docs.resolve())
+            .as_posix()
+        )
+        file = files.get_file_from_path(src_uri)
+        if (
+            before.get(key) == now.get(key)
+            and file is not None
+            and (site_dir / file.dest_uri).is_file()
+        ):
+            unchanged.add(src_uri)
+    return unchanged
 
 
 def _copy_generated(files: Files) -> None:

@@ -155,6 +155,11 @@ class SitePages:
         pages = {src for src in self.generated if not src.startswith(("levels/", SEARCH_PAGE))}
         return pages | {HOME_PAGE}
 
+    @property
+    def settled(self) -> dict[str, str]:
+        """Pages of resolved incidents by their source file: they change only when it does."""
+        return {incident_src(i.id): i.source for i in self.view.content.incidents if i.resolved}
+
     def _help_panel(self, src_uri: str, url: str, incidents: list) -> str:
         """The open door; on articles it also carries the no-JavaScript feedback link."""
         settings, article = self.settings, self.articles.get(src_uri)
