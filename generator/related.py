@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import heapq
 from collections import Counter, defaultdict
 from collections.abc import Sequence
+from operator import itemgetter
 
 from generator.models import ArticleMeta
 
 TAG_WEIGHT = 2
 CATEGORY_WEIGHT = 1
+POOL_WINDOW = (
+    40  # from each shared tag or category, the nearest articles in path order on each side
+)
 
 
 def related_articles(
@@ -16,24 +21,30 @@ def related_articles(
 ) -> dict[str, list[ArticleMeta]]:
     """For each article, up to `limit` others by shared tags and category, best first.
 
-    An inverted index keeps this near linear for large help centres: only articles that share
-    a tag or the category are ever compared.
+    Candidates come from an inverted index, and from each tag or category only a window of
+    neighbours is scored, so the work stays linear however many articles share a common tag.
+    Ties keep path order, so the result is the same on every build.
     """
-    by_tag: dict[str, list[int]] = defaultdict(list)
-    by_category: dict[str, list[int]] = defaultdict(list)
+    pools: dict[tuple[str, str], list[int]] = defaultdict(list)
     for index, article in enumerate(articles):
-        for tag in set(article.tags):
-            by_tag[tag].append(index)
-        by_category[article.category].append(index)
+        for key in _keys(article):
+            pools[key].append(index)
+    position = {
+        (key, index): at for key, members in pools.items() for at, index in enumerate(members)
+    }
     result = {}
     for index, article in enumerate(articles):
         scores: Counter[int] = Counter()
-        for tag in set(article.tags):
-            for other in by_tag[tag]:
-                scores[other] += TAG_WEIGHT
-        for other in by_category[article.category]:
-            scores[other] += CATEGORY_WEIGHT
+        for key in _keys(article):
+            members, at = pools[key], position[(key, index)]
+            weight = TAG_WEIGHT if key[0] == "tag" else CATEGORY_WEIGHT
+            for other in members[max(0, at - POOL_WINDOW) : at + POOL_WINDOW + 1]:
+                scores[other] += weight
         scores.pop(index, None)
-        best = sorted(scores.items(), key=lambda item: (-item[1], articles[item[0]].title))[:limit]
+        best = heapq.nlargest(limit, sorted(scores.items()), key=itemgetter(1))
         result[article.src_uri] = [articles[other] for other, _ in best]
     return result
+
+
+def _keys(article: ArticleMeta) -> list[tuple[str, str]]:
+    return [("tag", tag) for tag in sorted(set(article.tags))] + [("category", article.category)]

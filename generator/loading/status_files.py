@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Collection, Iterable
 from datetime import datetime
+from functools import lru_cache
 from pathlib import Path
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
@@ -66,10 +68,14 @@ def load_status(docs_dir: Path, repo_root: Path) -> StatusContent:
 
 
 def relative(path: Path, repo_root: Path) -> str:
-    try:
-        return path.resolve().relative_to(repo_root.resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()
+    """The path as error messages name it: relative to the repository root when inside it."""
+    shown = os.path.relpath(os.path.abspath(path), _absolute(repo_root))
+    return path.as_posix() if shown.startswith("..") else Path(shown).as_posix()
+
+
+@lru_cache(maxsize=16)
+def _absolute(root: Path) -> str:
+    return os.path.abspath(root.resolve())
 
 
 def _yaml_files(folder: Path, repo_root: Path, problems: list[Problem]) -> list[Path]:
