@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Callable, Mapping, Sequence
-from functools import lru_cache
+from functools import cache
 from typing import Any
 from xml.etree.ElementTree import Element
 
@@ -33,7 +34,9 @@ class _DefuseTree(Treeprocessor):
 
 
 def _is_safe_url(url: str) -> bool:
-    cleaned = re.sub(r"[\x00-\x20\x7f]+", "", url)
+    # Markdown's serializer keeps character references in attributes, and browsers decode them:
+    # judge the URL as the browser will read it (`&#106;avascript:` is `javascript:`).
+    cleaned = re.sub(r"[\x00-\x20\x7f]+", "", html.unescape(url))
     return bool(_SAFE_SCHEME.match(cleaned))
 
 
@@ -55,7 +58,7 @@ def markdown_renderer(
         extension_configs=dict(extension_configs or {}),
     )
 
-    @lru_cache(maxsize=4096)
+    @cache  # bounded by the content: each text is converted once per build
     def render(text: str) -> str:
         return md.reset().convert(text)
 

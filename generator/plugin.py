@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from html import escape
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -99,6 +100,8 @@ class FrontdeskPlugin(BasePlugin[FrontdeskConfig]):
     def on_page_markdown(
         self, markdown: str, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
+        if isinstance(page.meta.get("title"), str):  # MkDocs and Material print titles as HTML
+            page.meta["title"] = escape(page.meta["title"], quote=False)
         if page.file.src_uri not in self.pages.articles:  # "Was this helpful?" is for articles
             page.meta["hide"] = [*page.meta.get("hide", []), "feedback"]
         return markdown

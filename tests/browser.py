@@ -51,6 +51,12 @@ class _QuietHandler(SimpleHTTPRequestHandler):
     def __init__(self, *args, server_root: SiteServer, **kwargs) -> None:
         super().__init__(*args, directory=str(server_root.root), **kwargs)
 
+    def end_headers(self) -> None:
+        # The directory may be swapped for a rebuild between page loads: a browser that cached
+        # a page by its Last-Modified date would show the old build.
+        self.send_header("Cache-Control", "no-store")
+        super().end_headers()
+
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002
         pass
 

@@ -50,7 +50,9 @@ def edit_status(root: Path) -> None:
     active = root / ACTIVE
     active.write_text(active.read_text() + NEW_UPDATE)
     resolved = root / "content/status/incidents/2026-10-21-slow-pages-and-api-errors.yml"
-    resolved.write_text(resolved.read_text() + "postmortem: A database index was missing after an upgrade.\n")
+    resolved.write_text(
+        resolved.read_text() + "postmortem: A database index was missing after an upgrade.\n"
+    )
     (root / "content/status/incidents/2026-11-23-bank-feeds-delayed.yml").write_text(NEW_INCIDENT)
     (root / "content/status/maintenance/2026-12-06-email-sending-service-move.yml").unlink()
 
@@ -85,7 +87,10 @@ def test_status_edits_match_a_full_build_byte_for_byte(
     assert not (
         before / "status/maintenance/2026-12-06-email-sending-service-move/index.html"
     ).exists()
-    assert "A database index was missing" in (before / "status/incidents/2026-10-21-slow-pages-and-api-errors/index.html").read_text()
+    assert (
+        "A database index was missing"
+        in (before / "status/incidents/2026-10-21-slow-pages-and-api-errors/index.html").read_text()
+    )
     banner = (before / "articles/payments/connect-bank-feed/index.html").read_text()
     assert "Bank feeds are delayed" in banner and "sign-ins are recovering" not in banner
 

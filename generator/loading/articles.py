@@ -77,10 +77,12 @@ def front_matter(
 ) -> dict[str, Node] | None:
     """The front matter's fields as nodes (lines counted in the whole file), or None."""
     try:
-        text = path.read_bytes().decode("utf-8")
+        # Read as MkDocs reads a page: without a byte-order mark, any line ending as "\n".
+        text = path.read_bytes().decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         reader.report(0, "file", f"expected UTF-8 text; byte {exc.start} is not UTF-8")
         return None
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
     match = _FRONT_MATTER.match(text)
     if not match:
         reader.report(

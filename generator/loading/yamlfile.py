@@ -39,6 +39,8 @@ class _StrictLoader(yaml.SafeLoader):
 
 _FAST_LOADER = getattr(yaml, "CSafeLoader", None)
 _NESTING = re.compile(r"[^\[\]{}\n]")
+# A line's indentation and the block indicators that open levels on the same line ("- - - x").
+_BLOCK_NESTING = re.compile(r"[ \t?:-]*")
 MAX_FAST_DEPTH = 64  # deeper files go to the pure-Python parser, which fails cleanly
 
 
@@ -60,7 +62,7 @@ def _nesting_depth(text: str) -> int:
             deepest = max(deepest, depth)
         elif char in "]}":
             depth = max(0, depth - 1)
-    indents = (len(line) - len(line.lstrip(" ")) for line in text.splitlines())
+    indents = (len(_BLOCK_NESTING.match(line).group()) for line in text.splitlines())
     return max(deepest, max(indents, default=0) // 2)
 
 
@@ -71,10 +73,14 @@ def _refuse_aliases(root: Node | None) -> None:
     while stack:
         node, where = stack.pop()
         if id(node) in seen:
-            raise yaml.MarkedYAMLError(None, None, "aliases (*name) are not allowed in content files", where.start_mark)
+            raise yaml.MarkedYAMLError(
+                None, None, "aliases (*name) are not allowed in content files", where.start_mark
+            )
         seen.add(id(node))
         if isinstance(node, MappingNode):  # pushed in reverse: visited in document order
-            stack.extend(reversed([(child, key) for key, value in node.value for child in (key, value)]))
+            stack.extend(
+                reversed([(child, key) for key, value in node.value for child in (key, value)])
+            )
         elif isinstance(node, SequenceNode):
             stack.extend(reversed([(child, child) for child in node.value]))
 
