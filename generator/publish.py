@@ -83,10 +83,17 @@ def status_sources(config: MkDocsConfig) -> dict[str, str]:
     }
 
 
-def write_manifest(config: MkDocsConfig, nav: Navigation, generated: Iterable[str]) -> None:
+def write_manifest(
+    config: MkDocsConfig,
+    nav: Navigation,
+    generated: Iterable[str],
+    inputs: str | None = None,
+    sources: dict[str, str] | None = None,
+) -> None:
+    """Record the build; `inputs` and `sources` are computed here unless the caller has them."""
     manifest = {
-        "inputs": input_fingerprint(config),
-        "status_sources": status_sources(config),
+        "inputs": inputs or input_fingerprint(config),
+        "status_sources": status_sources(config) if sources is None else sources,
         "nav": nav_signature(nav),
         "generated": sorted(generated),
     }
@@ -99,7 +106,8 @@ def publish_status(config: MkDocsConfig) -> PublishReport:
     """Update config.site_dir for the current status content; raises FullBuildNeeded."""
     site_dir = Path(config.site_dir)
     manifest = _read_manifest(site_dir)
-    if manifest.get("inputs") != input_fingerprint(config):
+    inputs, sources = input_fingerprint(config), status_sources(config)
+    if manifest.get("inputs") != inputs:
         raise FullBuildNeeded("articles, templates or settings changed since the last full build")
     staging = site_dir / STAGING
     shutil.rmtree(staging, ignore_errors=True)
@@ -115,7 +123,7 @@ def publish_status(config: MkDocsConfig) -> PublishReport:
     plugin = config.plugins["frontdesk"]
     report = PublishReport()
     wanted = plugin.pages.status_dependent - _unchanged_settled(
-        plugin.pages.settled, manifest, config, site_dir, files
+        plugin.pages.settled, manifest.get("status_sources", {}), sources, config, site_dir, files
     )
     rendered = _render_status_pages(config, files, nav, env, wanted, report)
     if nav_signature(nav) != manifest.get("nav"):
@@ -127,7 +135,7 @@ def publish_status(config: MkDocsConfig) -> PublishReport:
     report.patched = _patch_pages(files, rendered, plugin.pages, regions, site_dir, staging)
     generated = generated_outputs(files)
     config.site_dir = str(site_dir)
-    write_manifest(config, nav, generated)
+    write_manifest(config, nav, generated, inputs, sources)
     _move_into_place(staging, site_dir)
     report.removed = _remove_stale(site_dir, manifest.get("generated", []), generated)
     index_status(site_dir)
@@ -155,11 +163,15 @@ def _render_status_pages(
 
 
 def _unchanged_settled(
-    settled: dict[str, str], manifest: dict, config: MkDocsConfig, site_dir: Path, files: Files
+    settled: dict[str, str],
+    before: dict[str, str],
+    now: dict[str, str],
+    config: MkDocsConfig,
+    site_dir: Path,
+    files: Files,
 ) -> set[str]:
     """Resolved incidents whose file (and the components they name) did not change: their
     built pages only need the banner and status time replaced, like an article's."""
-    before, now = manifest.get("status_sources", {}), status_sources(config)
     components = "status/components.yml"
     if before.get(components) != now.get(components):
         return set()
