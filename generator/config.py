@@ -107,13 +107,11 @@ def feedback_widget(settings: Contact, site_url: str) -> dict:
     if settings.feedback_form:
         joiner = "&" if "?" in settings.feedback_form else "?"
         target = f"{settings.feedback_form}{joiner}title={{title}}&url={base}{{url}}"
+    elif settings.feedback_email:
+        email = settings.feedback_email
+        target = f"mailto:{email}?subject=Feedback%20on%3A%20{{title}}&body={base}{{url}}"
     else:
-        email = next((ch.address for ch in settings.channels if ch.kind == "email"), "")
-        target = (
-            f"mailto:{email}?subject=Feedback%20on%3A%20{{title}}&body={base}{{url}}"
-            if email
-            else ""
-        )
+        target = ""
     missing = (
         f' <a href="{target}">Tell us what was missing</a> and we will improve it.'
         if target

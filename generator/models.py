@@ -208,6 +208,15 @@ class Contact:
     timezone: str = ""
     feedback_form: str = ""  # a form URL for "what was missing"; else the first email channel
 
+    @property
+    def feedback_email(self) -> str:
+        """Where "what was missing" goes when there is no form: the first email channel."""
+        return (
+            ""
+            if self.feedback_form
+            else next((ch.address for ch in self.channels if ch.kind == "email"), "")
+        )
+
 
 def split_levels(argument: str) -> list[str]:
     """The level names in a `/// level | novice, intermediate` block's argument."""

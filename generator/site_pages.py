@@ -64,12 +64,11 @@ def feedback_link(contact: Contact, title: str, url: str) -> str:
     if contact.feedback_form:
         joiner = "&" if "?" in contact.feedback_form else "?"
         return contact.feedback_form + joiner + urlencode({"title": title, "url": url})
-    email = next((ch.address for ch in contact.channels if ch.kind == "email"), "")
-    if not email:
+    if not contact.feedback_email:
         return ""
     subject = quote(f"Feedback on: {title}")
     body = quote(f"Page: {url}\n\nWhat was missing or unclear:\n")
-    return f"mailto:{email}?subject={subject}&body={body}"
+    return f"mailto:{contact.feedback_email}?subject={subject}&body={body}"
 
 
 @dataclass
