@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from html import escape
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
@@ -22,10 +24,11 @@ from generator.loading import load_site
 from generator.loading.glossary import load_glossary
 from generator.machine import SiteInfo, machine_readable_files
 from generator.markup import markdown_renderer
+from generator.nav_cache import NavigationCache, add_material_prefix
 from generator.notices import report_notices
 from generator.publish import generated_outputs, write_manifest
 from generator.rendering import Renderer, StatusView
-from generator.search_index import SearchIndexError, index_site
+from generator.search_index import SearchIndexer, SearchIndexError, bundle_for
 
 log = get_plugin_logger(__name__)
 ASSETS = Path(__file__).parent / "assets"
@@ -92,7 +95,16 @@ class FrontdeskPlugin(BasePlugin[FrontdeskConfig]):
 
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
         self.nav = nav
+        self.nav_cache = NavigationCache(page.url for page in nav.pages)
         return nav
+
+    def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+        add_material_prefix(env)
+        self.indexer = None
+        if self.settings.search:
+            pages = Counter(bundle_for(f.dest_uri) for f in files.documentation_pages())
+            self.indexer = SearchIndexer(Path(config.site_dir), expected=pages)
+        return env
 
     def _unpublished(self, src_uri: str) -> bool:
         return site_pages.is_status_source(src_uri) or src_uri == self.config.glossary
@@ -116,18 +128,32 @@ class FrontdeskPlugin(BasePlugin[FrontdeskConfig]):
         context["frontdesk_levels"] = self.settings.levels
         context["frontdesk_search"] = self.settings.search
         context["frontdesk_search_meta"] = self.pages.search_meta.get(page.file.src_uri, "")
+        context["frontdesk_nav_cache"] = self.nav_cache
+        context["frontdesk_nav_key"] = self.nav_cache.key(page.url)
         context["frontdesk_feedback_endpoint"] = self.config.feedback_endpoint or ""
         return context
 
+    def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
+        if self.indexer is not None:
+            try:
+                self.indexer.add(page.file.dest_uri, output)
+            except SearchIndexError as exc:
+                raise PluginError(str(exc)) from exc
+        return output
+
     def on_post_build(self, config: MkDocsConfig) -> None:
         write_manifest(config, self.nav, generated_outputs(self.files))
-        if not self.settings.search:
+        if self.indexer is None:
             return
         try:
-            stats = index_site(Path(config.site_dir))
+            stats = self.indexer.finish()
         except SearchIndexError as exc:
             raise PluginError(str(exc)) from exc
         log.info("Search index: %d pages, %d words", stats.pages, stats.words)
+
+    def on_build_error(self, error: Exception) -> None:
+        if getattr(self, "indexer", None) is not None:
+            self.indexer.abandon()
 
 
 def _repo_root(config: MkDocsConfig) -> Path:

@@ -28,13 +28,13 @@ from mkdocs.structure.nav import Navigation, get_navigation
 from mkdocs.structure.pages import Page
 
 from generator import site_pages
-from generator.search_index import index_status
+from generator.html_regions import div_region
+from generator.search_index import STATUS_BUNDLE, SearchIndexer, bundle_for
 
 MANIFEST = ".frontdesk/build.json"
 STAGING = ".frontdesk/staging"
 _ANNOUNCE_OPEN = '<div data-md-component="announce">'
 _STAMP = re.compile(r'<p class="fd-build-stamp">.*?</p>', re.S)
-_DIV = re.compile(r"<(/?)div\b[^>]*>")
 
 
 class FullBuildNeeded(Exception):
@@ -138,8 +138,18 @@ def publish_status(config: MkDocsConfig) -> PublishReport:
     write_manifest(config, nav, generated, inputs, sources)
     _move_into_place(staging, site_dir)
     report.removed = _remove_stale(site_dir, manifest.get("generated", []), generated)
-    index_status(site_dir)
+    if plugin.settings.search:
+        _index_status_pages(site_dir, files)
     return report
+
+
+def _index_status_pages(site_dir: Path, files: Files) -> None:
+    """Re-index the status pages from the updated site, in the order a full build feeds them."""
+    indexer = SearchIndexer(site_dir, bundles=[STATUS_BUNDLE])
+    for file in files.documentation_pages():
+        if bundle_for(file.dest_uri) == STATUS_BUNDLE:
+            indexer.add(file.dest_uri, (site_dir / file.dest_uri).read_text("utf-8"))
+    indexer.finish()
 
 
 def _render_status_pages(
@@ -155,6 +165,7 @@ def _render_status_pages(
         elif file.src_uri in in_nav:
             file.page.read_source(config)  # every page's navigation shows these titles
     env = config.plugins.on_env(env, config=config, files=files)
+    config.plugins["frontdesk"].indexer = None  # the status bundle is re-indexed once in place
     for file in docs:
         if file.src_uri in wanted:
             mkdocs_build._build_page(file.page, config, docs, nav, env)
@@ -208,10 +219,10 @@ def generated_outputs(files: Files) -> list[str]:
 
 def _shared_regions(status_page: str) -> dict[str, str]:
     """The banner and the status time are the same on every page but the front page."""
-    return {
-        "announce": _div_region(status_page, _ANNOUNCE_OPEN),
-        "stamp": _STAMP.search(status_page).group(0),
-    }
+    announce, stamp = div_region(status_page, _ANNOUNCE_OPEN), _STAMP.search(status_page)
+    if announce is None or stamp is None:
+        raise FullBuildNeeded("the status page has no banner or status time to copy")
+    return {"announce": announce, "stamp": stamp.group(0)}
 
 
 def _patch_pages(
@@ -260,21 +271,9 @@ def _remove_stale(site_dir: Path, before: Iterable[str], now: Iterable[str]) -> 
     return stale
 
 
-def _div_region(html: str, opening: str) -> str:
-    start = html.index(opening)
-    depth = 0
-    for match in _DIV.finditer(html, start):
-        depth += -1 if match.group(1) else 1
-        if depth == 0:
-            return html[start : match.end()]
-    raise ValueError(f"unclosed {opening}")
-
-
 def _replace_div_region(html: str, opening: str, replacement: str) -> str:
-    if opening not in html:
-        return html
-    current = _div_region(html, opening)
-    return html.replace(current, replacement, 1)
+    current = div_region(html, opening)
+    return html if current is None else html.replace(current, replacement, 1)
 
 
 def _dest(files: Files, src_uri: str) -> str:

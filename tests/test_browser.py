@@ -10,6 +10,8 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
 INCIDENT = "content/status/incidents/2026-11-23-mobile-app-sign-in.yml"
+BUILT_AT = "2026-11-23T10:00:00Z"  # the example's SOURCE_DATE_EPOCH
+PROMISE_PASSED = "2026-11-23T11:00:00Z"  # the incident's next update (10:30) is overdue
 NEW_UPDATE = """\
   - at: 2026-11-23T09:55:00Z
     status: identified
@@ -31,11 +33,13 @@ def chromium():
 def test_times_gain_the_readers_local_time(chromium, example_site: Path) -> None:
     with SiteServer(example_site) as server:
         page = chromium.new_page(timezone_id="Europe/Paris", locale="en-GB")
+        page.clock.set_fixed_time(BUILT_AT)
         page.goto(server.url)
         eta = page.locator(".fd-panel time[datetime='2026-11-23T12:00:00Z'] + .fd-local-time")
         assert "13:00" in eta.inner_text() and "your time" in eta.inner_text()
         page.close()
         utc_reader = chromium.new_page(timezone_id="UTC")
+        utc_reader.clock.set_fixed_time(BUILT_AT)
         utc_reader.goto(server.url)
         assert utc_reader.locator(".fd-local-time").count() == 0
         utc_reader.close()
@@ -46,6 +50,7 @@ def test_dismissal_holds_across_pages_until_the_incident_changes(
 ) -> None:
     with SiteServer(example_site) as server:
         context = chromium.new_context()
+        context.clock.set_fixed_time(BUILT_AT)
         page = context.new_page()
         page.goto(server.url + "articles/account/invite-team-members/")
         banner = page.locator("[data-md-component=announce]")
@@ -64,6 +69,27 @@ def test_dismissal_holds_across_pages_until_the_incident_changes(
         context.close()
 
 
+def test_dismissal_holds_after_the_readers_clock_passes_a_promise(
+    chromium, example_site: Path
+) -> None:
+    """The page rewords an overdue promise by the reader's clock, changing the banner's HTML after
+    Material's dismissal check: a reader who dismissed that wording must not see it again."""
+    with SiteServer(example_site) as server:
+        context = chromium.new_context()
+        context.clock.set_fixed_time(PROMISE_PASSED)
+        page = context.new_page()
+        page.goto(server.url + "articles/account/invite-team-members/")
+        banner = page.locator("[data-md-component=announce]")
+        promise = banner.locator(".fd-promise[data-fd-since]")
+        assert promise.count() == 1  # reworded by the reader's clock
+        page.locator(".md-banner__button").click()
+        assert banner.is_hidden()
+        page.goto(server.url + "status/incidents/2026-09-16-card-payments-failing/")
+        page.wait_for_function("document.querySelector('.fd-promise[data-fd-since]') !== null")
+        assert page.locator("[data-md-component=announce]").is_hidden()
+        context.close()
+
+
 def test_critical_incident_banner_offers_no_dismiss(
     chromium, copy_example: Path, tmp_path: Path
 ) -> None:
@@ -72,6 +98,7 @@ def test_critical_incident_banner_offers_no_dismiss(
     site = build_copy(copy_example, tmp_path / "critical")
     with SiteServer(site) as server:
         page = chromium.new_page()
+        page.clock.set_fixed_time(BUILT_AT)
         page.goto(server.url + "status/")
         assert page.locator("[data-md-component=announce]").is_visible()
         assert "Critical incident:" in page.locator("[data-md-component=announce]").inner_text()
@@ -82,6 +109,7 @@ def test_critical_incident_banner_offers_no_dismiss(
 def test_banner_is_readable_at_phone_width(chromium, example_site: Path) -> None:
     with SiteServer(example_site) as server:
         page = chromium.new_page(viewport={"width": 375, "height": 800})
+        page.clock.set_fixed_time(BUILT_AT)
         page.goto(server.url + "status/")
         box = page.locator(".fd-banner").bounding_box()
         assert box and box["width"] <= 375

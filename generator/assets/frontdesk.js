@@ -37,8 +37,20 @@
     });
   }
 
+  /* Material hides a dismissed banner when a hash of its HTML matches the one stored at
+     dismissal, checked before this script runs. A re-checked promise changes that HTML, so compare
+     again afterwards: a reader who dismissed the banner in its changed wording keeps it dismissed,
+     and any new update from the status team still changes the hash and shows it again. */
+  function keepDismissed() {
+    var banner = document.querySelector("[data-md-component=announce]");
+    var content = banner && banner.querySelector(".md-typeset");
+    if (!content || typeof __md_hash !== "function" || typeof __md_get !== "function") return;
+    if (__md_hash(content.innerHTML) === __md_get("__announce")) banner.hidden = true;
+  }
+
   function refresh() {
     recheckPromises(document);
+    keepDismissed();
     localize(document);
   }
 
