@@ -2,8 +2,10 @@
 
     python bench/synthetic.py OUT_DIR --articles 1000 --incidents 500
 
-writes OUT_DIR/mkdocs.yml (Frontdesk), OUT_DIR/mkdocs-plain.yml (the same articles with plain
-Material for MkDocs and its built-in search) and OUT_DIR/content/.
+writes OUT_DIR/mkdocs.yml (Frontdesk), OUT_DIR/mkdocs-builtin.yml (Frontdesk with Material's
+built-in search instead of Pagefind), OUT_DIR/mkdocs-plain.yml (the same articles with plain
+Material for MkDocs and its built-in search), OUT_DIR/mkdocs-nosearch.yml (plain, no search) and
+OUT_DIR/content/.
 """
 
 from __future__ import annotations
@@ -178,6 +180,9 @@ def _write_configs(out: Path) -> None:
         "exclude_docs": "status/",
     })  # fmt: skip
     (out / "mkdocs.yml").write_text(frontdesk)
+    (out / "mkdocs-builtin.yml").write_text(
+        frontdesk.replace("- frontdesk\n", "- frontdesk:\n    search: builtin\n")
+    )
     (out / "mkdocs-plain.yml").write_text(plain)
     (out / "mkdocs-nosearch.yml").write_text(plain.replace("plugins:\n- search\n", "plugins: []\n"))
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from functools import partial
 from html import escape
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -14,6 +15,7 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
 
 from generator import site_pages
 from generator.clock import ClockError, build_time
@@ -109,6 +111,11 @@ class FrontdeskPlugin(BasePlugin[FrontdeskConfig]):
     def _unpublished(self, src_uri: str) -> bool:
         return site_pages.is_status_source(src_uri) or src_uri == self.config.glossary
 
+    def on_pre_page(self, page: Page, config: MkDocsConfig, files: Files) -> Page:
+        if page.file.src_uri in self.pages.renderers:
+            page.render = partial(_render_generated, page)  # type: ignore[method-assign]
+        return page
+
     def on_page_markdown(
         self, markdown: str, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
@@ -154,6 +161,16 @@ class FrontdeskPlugin(BasePlugin[FrontdeskConfig]):
     def on_build_error(self, error: Exception) -> None:
         if getattr(self, "indexer", None) is not None:
             self.indexer.abandon()
+
+
+def _render_generated(page: Page, config: MkDocsConfig, files: Files) -> None:
+    """What Page.render gives for a generated page's source (front matter only), without building
+    a Markdown converter for it; on_page_content then supplies the content."""
+    page.content = ""
+    page.toc = get_toc([])
+    page._title_from_render = None
+    page.present_anchor_ids = set()
+    page.links_to_anchors = {}
 
 
 def _repo_root(config: MkDocsConfig) -> Path:

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import posixpath
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from functools import cached_property
+from functools import cache, cached_property
 from itertools import groupby
 from pathlib import Path
 
@@ -109,10 +108,17 @@ def page_url(src_uri: str, directory_urls: bool = True) -> str:
     return f"{stem}/" if directory_urls else f"{stem}.html"
 
 
+@cache  # a few thousand distinct pairs per build, each asked for many times
 def relative_url(target: str, current: str) -> str:
     """`target` (site-relative) as seen from the page at site-relative URL `current`."""
-    here = current.rsplit("/", 1)[0] if "/" in current else ""
-    path = posixpath.relpath(target or ".", here or ".")
+    here = [part for part in current.rsplit("/", 1)[0].split("/") if part] if "/" in current else []
+    there = [part for part in target.split("/") if part and part != "."]
+    common = 0
+    for mine, theirs in zip(here, there):
+        if mine != theirs:
+            break
+        common += 1
+    path = "/".join([".."] * (len(here) - common) + there[common:]) or "."
     return f"{path}/" if (target.endswith("/") or not target) and not path.endswith("/") else path
 
 
