@@ -6,7 +6,6 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-
 from generator.errors import Problem
 from generator.models import ArticleMeta, Audience
 

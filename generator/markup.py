@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Callable, Mapping, Sequence
-from functools import cache
+from collections.abc import Mapping, Sequence
 from typing import Any
 from xml.etree.ElementTree import Element
 
@@ -49,17 +48,27 @@ class DefuseExtension(Extension):
         md.treeprocessors.register(_DefuseTree(md), "frontdesk_defuse", 0)
 
 
+class MarkupRenderer:
+    """YAML-field Markdown to safe HTML. Each distinct text is converted once and kept in
+    `rendered`, which a later run with the same settings may start from (publish-status does)."""
+
+    def __init__(self, md: markdown.Markdown, rendered: Mapping[str, str] | None = None) -> None:
+        self._md = md
+        self.rendered: dict[str, str] = dict(rendered or {})
+
+    def __call__(self, text: str) -> str:
+        html = self.rendered.get(text)
+        if html is None:
+            html = self.rendered[text] = self._md.reset().convert(text)
+        return html
+
+
 def markdown_renderer(
     extensions: Sequence[Any] = (), extension_configs: Mapping[str, Any] | None = None
-) -> Callable[[str], str]:
+) -> MarkupRenderer:
     """A function turning YAML-field Markdown into safe HTML with the site's Markdown settings."""
     md = markdown.Markdown(
         extensions=[*extensions, DefuseExtension()],
         extension_configs=dict(extension_configs or {}),
     )
-
-    @cache  # bounded by the content: each text is converted once per build
-    def render(text: str) -> str:
-        return md.reset().convert(text)
-
-    return render
+    return MarkupRenderer(md)

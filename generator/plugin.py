@@ -18,6 +18,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 from generator import site_pages
+from generator.build_cache import BuildCache, write_cache
 from generator.clock import ClockError, build_time
 from generator.config import FrontdeskConfig, audiences, contact, feedback_widget, status_settings
 from generator.errors import ContentError
@@ -53,6 +54,7 @@ class FrontdeskPlugin(BasePlugin[FrontdeskConfig]):
         site_url = config.site_url.rstrip("/") + "/"
         self.site_info = SiteInfo(config.site_name, site_url)
         self.markdown = markdown_renderer(config.markdown_extensions, config.mdx_configs)
+        self.reuse: BuildCache | None = None  # set by publish-status when the last build's holds
         custom_dir = config.theme.custom_dir
         self.renderer = Renderer(
             self.markdown,
@@ -78,9 +80,15 @@ class FrontdeskPlugin(BasePlugin[FrontdeskConfig]):
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         levels = [level.name for level in self.settings.levels]
         try:
-            site = load_site(Path(config.docs_dir), _repo_root(config), levels)
+            site = load_site(
+                Path(config.docs_dir), _repo_root(config), levels,
+                articles_from=self.reuse.site if self.reuse else None,
+            )  # fmt: skip
         except ContentError as exc:
             raise PluginError(str(exc)) from exc
+        if self.reuse:
+            self.markdown.rendered.update(self.reuse.markup)
+        self.site = site
         self.view = StatusView(site.status, self.now, status_settings(self.config))
         report_notices(self.view, site.notices)
         self.pages = site_pages.plan(site, self.view, self.renderer, self.settings)
@@ -150,6 +158,7 @@ class FrontdeskPlugin(BasePlugin[FrontdeskConfig]):
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         write_manifest(config, self.nav, generated_outputs(self.files))
+        write_cache(Path(config.site_dir), BuildCache(self.site, self.markdown.rendered))
         if self.indexer is None:
             return
         try:

@@ -28,11 +28,13 @@ from mkdocs.structure.nav import Navigation, get_navigation
 from mkdocs.structure.pages import Page
 
 from generator import site_pages
+from generator.build_cache import BuildCache, read_cache, write_cache
 from generator.html_regions import div_region
 from generator.search_index import STATUS_BUNDLE, SearchIndexer, bundle_for
 
 MANIFEST = ".frontdesk/build.json"
 STAGING = ".frontdesk/staging"
+COMPONENTS = "status/components.yml"  # as keyed in the build record's status_sources
 _ANNOUNCE_OPEN = '<div data-md-component="announce">'
 _STAMP = re.compile(r'<p class="fd-build-stamp">.*?</p>', re.S)
 
@@ -113,6 +115,9 @@ def publish_status(config: MkDocsConfig) -> PublishReport:
     shutil.rmtree(staging, ignore_errors=True)
     config.site_dir = str(staging)  # every page and file is written here first, then renamed
     config = config.plugins.on_config(config)
+    plugin = config.plugins["frontdesk"]
+    if manifest.get("status_sources", {}).get(COMPONENTS) == sources.get(COMPONENTS):
+        plugin.reuse = read_cache(site_dir)  # the articles were checked against these components
     config.plugins.on_pre_build(config=config)
     files = mkdocs_build.get_files(config)
     env = config.theme.get_env()
@@ -120,7 +125,6 @@ def publish_status(config: MkDocsConfig) -> PublishReport:
     files = config.plugins.on_files(files, config=config)
     set_exclusions(files, config)
     nav = config.plugins.on_nav(get_navigation(files, config), config=config, files=files)
-    plugin = config.plugins["frontdesk"]
     report = PublishReport()
     wanted = plugin.pages.status_dependent - _unchanged_settled(
         plugin.pages.settled, manifest.get("status_sources", {}), sources, config, site_dir, files
@@ -140,6 +144,7 @@ def publish_status(config: MkDocsConfig) -> PublishReport:
     report.removed = _remove_stale(site_dir, manifest.get("generated", []), generated)
     if plugin.settings.search:
         _index_status_pages(site_dir, files)
+    write_cache(site_dir, BuildCache(plugin.site, plugin.markdown.rendered))
     return report
 
 
@@ -183,8 +188,7 @@ def _unchanged_settled(
 ) -> set[str]:
     """Resolved incidents whose file (and the components they name) did not change: their
     built pages only need the banner and status time replaced, like an article's."""
-    components = "status/components.yml"
-    if before.get(components) != now.get(components):
+    if before.get(COMPONENTS) != now.get(COMPONENTS):
         return set()
     docs = Path(config.docs_dir)
     unchanged = set()

@@ -3,7 +3,9 @@
 Pagefind 1.5 writes the values inside each filter file, and the list of filters in its metadata
 file, in an order that changes from run to run (the same content; see bench/README.md), and names
 those files by content hashes. Those are compared by decoded content, order-free, with the hashes
-masked; every other file must be byte-identical.
+masked. `.frontdesk/cache.pickle` is working state for the next status publish (converted
+Markdown accumulates across publishes), not part of the site, and is left out. Every other file
+must be byte-identical.
 """
 
 from __future__ import annotations
@@ -12,6 +14,8 @@ import gzip
 import re
 from collections import defaultdict
 from pathlib import Path
+
+from generator.build_cache import CACHE_FILE
 
 _HASH = re.compile(r"en_[0-9a-f]{6,12}")
 
@@ -28,6 +32,8 @@ def _canonical_tree(root: Path) -> dict[str, object]:
     filters: dict[str, list[bytes]] = defaultdict(list)
     for path in sorted(p for p in root.rglob("*") if p.is_file()):
         name = path.relative_to(root).as_posix()
+        if name == CACHE_FILE:
+            continue
         data = path.read_bytes()
         if not name.startswith("pagefind"):
             tree[name] = data

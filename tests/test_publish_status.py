@@ -11,6 +11,7 @@ from click.testing import CliRunner
 from conftest import EXAMPLE_EPOCH
 from sitecompare import differences
 
+from generator.build_cache import CACHE_FILE
 from generator.cli import main
 
 LATER = "1795431600"  # 2026-11-23T11:00:00Z
@@ -140,3 +141,38 @@ def test_a_site_never_fully_built_is_built_in_full(copy_example, tmp_path) -> No
     assert result.exit_code == 0, result.output
     assert "has no record of a full Frontdesk build" in result.output
     assert (tmp_path / "empty/status/index.html").exists()
+
+
+def test_publish_reuses_the_articles_read_by_the_last_build(
+    copy_example, before, monkeypatch
+) -> None:
+    def unexpected(*args, **kwargs):
+        raise AssertionError("articles read again although the build's record holds")
+
+    edit_status(copy_example)
+    monkeypatch.setattr("generator.loading.site.load_articles", unexpected)
+    result = run("publish-status", "-f", str(copy_example / "mkdocs.yml"), str(before))
+    assert result.exit_code == 0, result.output
+
+
+def test_changed_components_make_publish_check_the_articles_again(
+    copy_example, before, monkeypatch
+) -> None:
+    """An article naming a component that no longer exists must fail, not pass from a cache."""
+    components = copy_example / "content/status/components.yml"
+    components.write_text(components.read_text().replace("id: bank-feeds", "id: bank-links"))
+    for path in (copy_example / "content/status").rglob("*.yml"):
+        path.write_text(path.read_text().replace("bank-feeds", "bank-links"))
+    result = run("publish-status", "-f", str(copy_example / "mkdocs.yml"), str(before))
+    assert result.exit_code != 0
+    assert "bank-feeds" in result.output and "components" in result.output
+
+
+def test_a_damaged_cache_only_costs_time(copy_example, before, tmp_path, monkeypatch) -> None:
+    (before / CACHE_FILE).write_bytes(b"not a pickle")
+    edit_status(copy_example)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", LATER)
+    result = run("publish-status", "-f", str(copy_example / "mkdocs.yml"), str(before))
+    assert result.exit_code == 0, result.output
+    full = full_build(copy_example, tmp_path / "full", LATER, monkeypatch)
+    assert differences(before, full) == []

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Collection
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from generator.errors import ContentError, Problem
@@ -20,14 +20,27 @@ class SiteContent:
     notices: tuple[Problem, ...] = ()  # advice about content that does not stop a build
 
 
-def load_site(docs_dir: Path, repo_root: Path, levels: Collection[str]) -> SiteContent:
-    """Status files and article front matter; raises one ContentError with every problem."""
+def load_site(
+    docs_dir: Path,
+    repo_root: Path,
+    levels: Collection[str],
+    articles_from: SiteContent | None = None,
+) -> SiteContent:
+    """Status files and article front matter; raises one ContentError with every problem.
+
+    `articles_from`: a SiteContent whose articles are known to be current (the same article files
+    and components as when it was loaded): its articles are reused instead of read again.
+    """
     problems: list[Problem] = []
     status = StatusContent()
     try:
         status = load_status(docs_dir, repo_root)
     except ContentError as exc:
         problems.extend(exc.problems)
+    if articles_from is not None:
+        if problems:
+            raise ContentError(problems)
+        return replace(articles_from, status=status)
     # Articles are checked against the components even when other status files are broken.
     catalog = load_catalog(docs_dir / STATUS_DIR / COMPONENTS_FILE, repo_root, [], needed=False)
     known = {c.id for c in catalog.components}
