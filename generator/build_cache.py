@@ -35,8 +35,12 @@ def read_cache(site_dir: Path) -> BuildCache | None:
 
 
 def write_cache(site_dir: Path, cache: BuildCache) -> None:
-    path = site_dir / CACHE_FILE
+    write_atomically(site_dir / CACHE_FILE, pickle.dumps(cache, protocol=pickle.HIGHEST_PROTOCOL))
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Write a file of the build record: a reader sees the old file or the new one, never part."""
     path.parent.mkdir(parents=True, exist_ok=True)
     temporary = path.with_name(f".{path.name}.tmp")
-    temporary.write_bytes(pickle.dumps(cache, protocol=pickle.HIGHEST_PROTOCOL))
+    temporary.write_bytes(data)
     os.replace(temporary, path)

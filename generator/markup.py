@@ -50,11 +50,11 @@ class DefuseExtension(Extension):
 
 class MarkupRenderer:
     """YAML-field Markdown to safe HTML. Each distinct text is converted once and kept in
-    `rendered`, which a later run with the same settings may start from (publish-status does)."""
+    `rendered`, which a later run with the same settings may add to (publish-status does)."""
 
-    def __init__(self, md: markdown.Markdown, rendered: Mapping[str, str] | None = None) -> None:
+    def __init__(self, md: markdown.Markdown) -> None:
         self._md = md
-        self.rendered: dict[str, str] = dict(rendered or {})
+        self.rendered: dict[str, str] = {}
 
     def __call__(self, text: str) -> str:
         html = self.rendered.get(text)

@@ -4,9 +4,9 @@ The protocol: each request is base64 of a JSON object `{"message_id", "payload"}
 comma on stdin; each reply comes back the same way on stdout. Requests are pipelined: `request`
 returns at once and `reply` waits for the answer, so pages stream to Pagefind's own process while
 the build goes on. Pagefind stops at the end of its input without finishing what is queued, so
-the process is stopped only once every reply has been read. (The pagefind package's asyncio client polls its pipe once every 0.1 s per
-reply: 1,010 pages took 102 s with it, 1.6 s through this client.) The binary itself comes from
-the pagefind package.
+the process is stopped only once every reply has been read. (The pagefind package's asyncio
+client polls its pipe once every 0.1 s per reply: 1,010 pages took 102 s with it, 1.6 s through
+this client.) The binary itself comes from the pagefind package.
 """
 
 from __future__ import annotations

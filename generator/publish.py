@@ -28,7 +28,7 @@ from mkdocs.structure.nav import Navigation, get_navigation
 from mkdocs.structure.pages import Page
 
 from generator import site_pages
-from generator.build_cache import BuildCache, read_cache, write_cache
+from generator.build_cache import BuildCache, read_cache, write_atomically, write_cache
 from generator.html_regions import div_region
 from generator.search_index import STATUS_BUNDLE, SearchIndexer, bundle_for
 
@@ -99,7 +99,7 @@ def write_manifest(
         "nav": nav_signature(nav),
         "generated": sorted(generated),
     }
-    _atomic_write(
+    write_atomically(
         Path(config.site_dir) / MANIFEST, json.dumps(manifest, indent=1, sort_keys=True).encode()
     )
 
@@ -303,13 +303,6 @@ def _walk(items: Iterable) -> Iterable:
 def _write(path: Path, data: bytes) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(data)
-
-
-def _atomic_write(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(f".{path.name}.tmp")
-    temporary.write_bytes(data)
-    os.replace(temporary, path)
 
 
 def _package_version(name: str) -> str:

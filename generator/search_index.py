@@ -98,9 +98,8 @@ class SearchIndexer:
                     self._bundles[name] = _Bundle(self._site_dir, name)
                 self._bundles[name].add(page_url(dest_uri), document)
             if self._seen[name] == self._expected.get(name) and name in self._bundles:
-                self._bundles[
-                    name
-                ].write()  # its last page: Pagefind writes while the build goes on
+                # Its last page: Pagefind writes the bundle while the build goes on.
+                self._bundles[name].write()
         except PagefindError as exc:
             self.abandon()
             raise SearchIndexError(f"search index: {exc}") from exc
@@ -145,17 +144,9 @@ class _Bundle:
         return len(self._added)
 
     def add(self, url: str, html: str) -> None:
-        self._added.append(
-            self._service.request(
-                {
-                    "type": "AddFile",
-                    "index_id": self._index,
-                    "url": url,
-                    "file_path": None,
-                    "file_contents": html,
-                }
-            )  # fmt: skip
-        )
+        message = {"type": "AddFile", "index_id": self._index, "url": url, "file_path": None,
+                   "file_contents": html}  # fmt: skip
+        self._added.append(self._service.request(message))
 
     def write(self) -> None:
         """Ask Pagefind to write what it has; a page added later means another write, elsewhere."""

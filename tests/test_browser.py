@@ -30,16 +30,22 @@ def chromium():
         yield instance
 
 
+def reader(chromium, at: str = BUILT_AT, **options):  # noqa: ANN001, ANN201
+    """A page in its own browser context, its clock fixed at `at` (pages reword passed promises
+    by the reader's clock, so an unpinned clock would make these tests depend on the day)."""
+    page = chromium.new_page(**options)
+    page.clock.set_fixed_time(at)
+    return page
+
+
 def test_times_gain_the_readers_local_time(chromium, example_site: Path) -> None:
     with SiteServer(example_site) as server:
-        page = chromium.new_page(timezone_id="Europe/Paris", locale="en-GB")
-        page.clock.set_fixed_time(BUILT_AT)
+        page = reader(chromium, timezone_id="Europe/Paris", locale="en-GB")
         page.goto(server.url)
         eta = page.locator(".fd-panel time[datetime='2026-11-23T12:00:00Z'] + .fd-local-time")
         assert "13:00" in eta.inner_text() and "your time" in eta.inner_text()
         page.close()
-        utc_reader = chromium.new_page(timezone_id="UTC")
-        utc_reader.clock.set_fixed_time(BUILT_AT)
+        utc_reader = reader(chromium, timezone_id="UTC")
         utc_reader.goto(server.url)
         assert utc_reader.locator(".fd-local-time").count() == 0
         utc_reader.close()
@@ -49,9 +55,7 @@ def test_dismissal_holds_across_pages_until_the_incident_changes(
     chromium, example_site: Path, copy_example: Path, tmp_path: Path
 ) -> None:
     with SiteServer(example_site) as server:
-        context = chromium.new_context()
-        context.clock.set_fixed_time(BUILT_AT)
-        page = context.new_page()
+        page = reader(chromium)
         page.goto(server.url + "articles/account/invite-team-members/")
         banner = page.locator("[data-md-component=announce]")
         assert "Some customers cannot sign in to the mobile apps" in banner.inner_text()
@@ -66,7 +70,7 @@ def test_dismissal_holds_across_pages_until_the_incident_changes(
         server.root = build_copy(copy_example, tmp_path / "updated")
         page.goto(server.url + "articles/account/invite-team-members/")
         assert page.locator("[data-md-component=announce]").is_visible()
-        context.close()
+        page.close()
 
 
 def test_dismissal_holds_after_the_readers_clock_passes_a_promise(
@@ -75,9 +79,7 @@ def test_dismissal_holds_after_the_readers_clock_passes_a_promise(
     """The page rewords an overdue promise by the reader's clock, changing the banner's HTML after
     Material's dismissal check: a reader who dismissed that wording must not see it again."""
     with SiteServer(example_site) as server:
-        context = chromium.new_context()
-        context.clock.set_fixed_time(PROMISE_PASSED)
-        page = context.new_page()
+        page = reader(chromium, PROMISE_PASSED)
         page.goto(server.url + "articles/account/invite-team-members/")
         banner = page.locator("[data-md-component=announce]")
         promise = banner.locator(".fd-promise[data-fd-since]")
@@ -87,7 +89,7 @@ def test_dismissal_holds_after_the_readers_clock_passes_a_promise(
         page.goto(server.url + "status/incidents/2026-09-16-card-payments-failing/")
         page.wait_for_function("document.querySelector('.fd-promise[data-fd-since]') !== null")
         assert page.locator("[data-md-component=announce]").is_hidden()
-        context.close()
+        page.close()
 
 
 def test_critical_incident_banner_offers_no_dismiss(
@@ -97,8 +99,7 @@ def test_critical_incident_banner_offers_no_dismiss(
     incident.write_text(incident.read_text().replace("impact: major", "impact: critical"))
     site = build_copy(copy_example, tmp_path / "critical")
     with SiteServer(site) as server:
-        page = chromium.new_page()
-        page.clock.set_fixed_time(BUILT_AT)
+        page = reader(chromium)
         page.goto(server.url + "status/")
         assert page.locator("[data-md-component=announce]").is_visible()
         assert "Critical incident:" in page.locator("[data-md-component=announce]").inner_text()
@@ -108,8 +109,7 @@ def test_critical_incident_banner_offers_no_dismiss(
 
 def test_banner_is_readable_at_phone_width(chromium, example_site: Path) -> None:
     with SiteServer(example_site) as server:
-        page = chromium.new_page(viewport={"width": 375, "height": 800})
-        page.clock.set_fixed_time(BUILT_AT)
+        page = reader(chromium, viewport={"width": 375, "height": 800})
         page.goto(server.url + "status/")
         box = page.locator(".fd-banner").bounding_box()
         assert box and box["width"] <= 375

@@ -22,11 +22,9 @@ def test_cached_navigation_is_byte_identical_to_rendering_every_page(
     build(load_config(str(copy_example / "mkdocs.yml"), strict=True, site_dir=str(cached)))
 
     hits: list[tuple[str, ...]] = []
-    original_get = NavigationCache.get
     monkeypatch.setattr(NavigationCache, "get", lambda self, key: hits.append(key) or None)
     uncached = tmp_path / "uncached"
     build(load_config(str(copy_example / "mkdocs.yml"), strict=True, site_dir=str(uncached)))
-    monkeypatch.setattr(NavigationCache, "get", original_get)
 
     assert pages_of(cached) == pages_of(uncached)
     folders = {key for key in hits if key is not None}
