@@ -27,11 +27,16 @@ from generator.loading import load_site
 from generator.loading.glossary import load_glossary
 from generator.machine import SiteInfo, machine_readable_files
 from generator.markup import markdown_renderer
-from generator.nav_cache import NavigationCache, add_material_prefix
 from generator.notices import report_notices
 from generator.publish import generated_outputs, write_manifest
 from generator.rendering import Renderer, StatusView
 from generator.search_index import SearchIndexer, SearchIndexError, bundle_for
+from generator.template_cache import (
+    FragmentCache,
+    NavigationCache,
+    add_material_prefix,
+    record_links,
+)
 
 log = get_plugin_logger(__name__)
 ASSETS = Path(__file__).parent / "assets"
@@ -106,10 +111,12 @@ class FrontdeskPlugin(BasePlugin[FrontdeskConfig]):
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
         self.nav = nav
         self.nav_cache = NavigationCache(page.url for page in nav.pages)
+        self.fragments = FragmentCache(page.url for page in nav.pages)
         return nav
 
     def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment:
         add_material_prefix(env)
+        record_links(env, self.fragments)
         self.indexer = None
         if self.settings.search:
             pages = Counter(bundle_for(f.dest_uri) for f in files.documentation_pages())
@@ -145,6 +152,7 @@ class FrontdeskPlugin(BasePlugin[FrontdeskConfig]):
         context["frontdesk_search_meta"] = self.pages.search_meta.get(page.file.src_uri, "")
         context["frontdesk_nav_cache"] = self.nav_cache
         context["frontdesk_nav_key"] = self.nav_cache.key(page.url)
+        context["frontdesk_fragments"] = self.fragments.for_page(page, context["base_url"])
         context["frontdesk_feedback_endpoint"] = self.config.feedback_endpoint or ""
         return context
 
