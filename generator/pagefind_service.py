@@ -51,12 +51,16 @@ class PagefindService:
         self._pending = b""
         self._replies: dict[int, dict[str, Any]] = {}
 
-    def request(self, payload: dict[str, Any]) -> int:
-        """Send one request without waiting; returns its id for `reply`."""
+    def request(self, payload: dict[str, Any], *, send_now: bool = False) -> int:
+        """Send one request without waiting; returns its id for `reply`. Requests are buffered
+        until the buffer fills or a reply is awaited; `send_now` sends this one at once (a
+        write request that Pagefind should start on while the build goes on)."""
         self._next_id += 1
         message = json.dumps({"message_id": self._next_id, "payload": payload})
         try:
             self._process.stdin.write(base64.b64encode(message.encode("utf-8")) + b",")
+            if send_now:
+                self._process.stdin.flush()
         except (BrokenPipeError, ValueError) as exc:
             raise PagefindError("Pagefind stopped unexpectedly") from exc
         return self._next_id

@@ -23,7 +23,7 @@ from pathlib import Path
 import mkdocs
 from mkdocs.commands import build as mkdocs_build
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import Files, set_exclusions
+from mkdocs.structure.files import File, Files, set_exclusions
 from mkdocs.structure.nav import Navigation, get_navigation
 from mkdocs.structure.pages import Page
 
@@ -136,25 +136,31 @@ def publish_status(config: MkDocsConfig) -> PublishReport:
     _copy_generated(files)
     mkdocs_build._build_theme_template("sitemap.xml", env, files, config, nav)
     regions = _shared_regions((staging / _dest(files, site_pages.STATUS_PAGE)).read_text("utf-8"))
-    report.patched = _patch_pages(files, rendered, plugin.pages, regions, site_dir, staging)
-    generated = generated_outputs(files)
-    config.site_dir = str(site_dir)
-    write_manifest(config, nav, generated, inputs, sources)
-    _move_into_place(staging, site_dir)
-    report.removed = _remove_stale(site_dir, manifest.get("generated", []), generated)
-    if plugin.settings.search:
-        _index_status_pages(site_dir, files)
+    indexer = _status_indexer(site_dir, files) if plugin.settings.search else None
+    try:
+        report.patched = _patch_pages(
+            files, rendered, plugin.pages, regions, (site_dir, staging), indexer
+        )
+        generated = generated_outputs(files)
+        config.site_dir = str(site_dir)
+        write_manifest(config, nav, generated, inputs, sources)
+        _move_into_place(staging, site_dir)
+        report.removed = _remove_stale(site_dir, manifest.get("generated", []), generated)
+        if indexer is not None:
+            indexer.finish()
+    except BaseException:
+        if indexer is not None:
+            indexer.abandon()
+        raise
     write_cache(site_dir, BuildCache(plugin.site, plugin.markdown.rendered))
     return report
 
 
-def _index_status_pages(site_dir: Path, files: Files) -> None:
-    """Re-index the status pages from the updated site, in the order a full build feeds them."""
-    indexer = SearchIndexer(site_dir, bundles=[STATUS_BUNDLE])
-    for file in files.documentation_pages():
-        if bundle_for(file.dest_uri) == STATUS_BUNDLE:
-            indexer.add(file.dest_uri, (site_dir / file.dest_uri).read_text("utf-8"))
-    indexer.finish()
+def _status_indexer(site_dir: Path, files: Files) -> SearchIndexer:
+    """A new status bundle for the site, fed by `_patch_pages` in the order a full build feeds it
+    (Pagefind's output depends on the order), and written once its last page is in."""
+    pages = sum(bundle_for(f.dest_uri) == STATUS_BUNDLE for f in files.documentation_pages())
+    return SearchIndexer(site_dir, bundles=[STATUS_BUNDLE], expected={STATUS_BUNDLE: pages})
 
 
 def _render_status_pages(
@@ -230,37 +236,60 @@ def _shared_regions(status_page: str) -> dict[str, str]:
 
 
 def _patch_pages(
-    files: Files, rendered: set[str], pages, regions: dict[str, str], site_dir: Path, staging: Path
-) -> int:  # noqa: ANN001
+    files: Files,
+    rendered: set[str],
+    pages,  # noqa: ANN001
+    regions: dict[str, str],
+    sites: tuple[Path, Path],
+    indexer: SearchIndexer | None,
+) -> int:
+    """Bring every page not rendered again up to date, into staging. The status pages go first,
+    so that Pagefind indexes them while the articles are patched."""
+    site_dir, staging = sites
     patched = 0
-    for file in files.documentation_pages():
+    docs = sorted(
+        files.documentation_pages(), key=lambda f: bundle_for(f.dest_uri) != STATUS_BUNDLE
+    )
+    for file in docs:
         if file.src_uri in rendered:
-            continue
-        source = site_dir / file.dest_uri
-        html = original = source.read_text("utf-8")
-        html = _replace_div_region(html, _ANNOUNCE_OPEN, regions["announce"])
-        html = _STAMP.sub(lambda _: regions["stamp"], html, count=1)
-        if file.src_uri in pages.articles:
-            for name in (site_pages.NOTICE_REGION, site_pages.HELP_REGION):
-                fresh = pages.status_region(name, file.src_uri, file.url)
-                html = re.sub(
-                    f"<!--fd:{name}-->.*?<!--/fd:{name}-->",
-                    lambda _, f=fresh: f,
-                    html,
-                    count=1,
-                    flags=re.S,
-                )
-        if html != original:
-            _write(staging / file.dest_uri, html.encode("utf-8"))
-            patched += 1
+            html = (staging / file.dest_uri).read_text("utf-8") if indexer else ""
+        else:
+            original = (site_dir / file.dest_uri).read_text("utf-8")
+            html = _patched(original, file, pages, regions)
+            if html != original:
+                _write(staging / file.dest_uri, html.encode("utf-8"))
+                patched += 1
+        if indexer is not None:
+            indexer.add(file.dest_uri, html)
     return patched
 
 
+def _patched(html: str, file: File, pages, regions: dict[str, str]) -> str:  # noqa: ANN001
+    html = _replace_div_region(html, _ANNOUNCE_OPEN, regions["announce"])
+    html = _STAMP.sub(lambda _: regions["stamp"], html, count=1)
+    if file.src_uri in pages.articles:
+        for name in (site_pages.NOTICE_REGION, site_pages.HELP_REGION):
+            fresh = pages.status_region(name, file.src_uri, file.url)
+            html = re.sub(
+                f"<!--fd:{name}-->.*?<!--/fd:{name}-->",
+                lambda _, f=fresh: f,
+                html,
+                count=1,
+                flags=re.S,
+            )
+    return html
+
+
 def _move_into_place(staging: Path, site_dir: Path) -> None:
-    for path in sorted(p for p in staging.rglob("*") if p.is_file()):
-        target = site_dir / path.relative_to(staging)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        os.replace(path, target)
+    """Rename every staged file over its counterpart, folder by folder in name order."""
+    for folder, subfolders, names in os.walk(staging):
+        subfolders.sort()
+        if not names:
+            continue
+        target = site_dir / Path(folder).relative_to(staging)
+        target.mkdir(parents=True, exist_ok=True)
+        for name in sorted(names):
+            os.replace(os.path.join(folder, name), target / name)
     shutil.rmtree(staging, ignore_errors=True)
 
 

@@ -155,7 +155,7 @@ class _Bundle:
         staging = self._site_dir / f".{self._name}.new{len(self._writes)}"
         shutil.rmtree(staging, ignore_errors=True)
         message = {"type": "WriteFiles", "index_id": self._index, "output_path": str(staging)}
-        self._writes.append((self._service.request(message), staging))
+        self._writes.append((self._service.request(message, send_now=True), staging))
         self._written_pages = self.pages
 
     def finish(self) -> int:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import time
 import zlib
 from pathlib import Path
 
@@ -89,6 +90,22 @@ def test_a_page_after_the_early_write_is_not_lost(tmp_path: Path) -> None:
     indexer.finish()
     assert indexed_pages(tmp_path / "pagefind") == 2
     assert not list(tmp_path.glob(".pagefind*"))
+
+
+def test_the_bundle_is_written_while_the_build_goes_on(tmp_path: Path) -> None:
+    """Once the last expected page is in, Pagefind starts writing without waiting for `finish`
+    (a write request held back in the pipe's buffer would only start there)."""
+    indexer = SearchIndexer(tmp_path, bundles=["pagefind"], expected={"pagefind": 2})
+    indexer.add("articles/a/one/index.html", page("First", "first words"))
+    indexer.add("articles/a/two/index.html", page("Second", "second words"))
+    entry = tmp_path / ".pagefind.new0" / "pagefind-entry.json"
+    deadline = time.monotonic() + 30
+    while not entry.is_file() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    written = entry.is_file()
+    indexer.finish()
+    assert written
+    assert indexed_pages(tmp_path / "pagefind") == 2
 
 
 def test_a_bundle_without_pages_is_removed(tmp_path: Path) -> None:
