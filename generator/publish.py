@@ -108,11 +108,18 @@ def publish_status(config: MkDocsConfig) -> PublishReport:
     """Update config.site_dir for the current status content; raises FullBuildNeeded."""
     site_dir = Path(config.site_dir)
     manifest = _read_manifest(site_dir)
-    inputs, sources = input_fingerprint(config), status_sources(config)
-    if manifest.get("inputs") != inputs:
+    if manifest.get("inputs") != input_fingerprint(config):
         raise FullBuildNeeded("articles, templates or settings changed since the last full build")
     staging = site_dir / STAGING
     shutil.rmtree(staging, ignore_errors=True)
+    try:
+        return _publish(config, manifest, site_dir, staging)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def _publish(config: MkDocsConfig, manifest: dict, site_dir: Path, staging: Path) -> PublishReport:
+    sources = status_sources(config)
     config.site_dir = str(staging)  # every page and file is written here first, then renamed
     config = config.plugins.on_config(config)
     plugin = config.plugins["frontdesk"]
@@ -131,19 +138,16 @@ def publish_status(config: MkDocsConfig) -> PublishReport:
     )
     rendered = _render_status_pages(config, files, nav, env, wanted, report)
     if nav_signature(nav) != manifest.get("nav"):
-        shutil.rmtree(staging, ignore_errors=True)
         raise FullBuildNeeded("the navigation would change")
     _copy_generated(files)
     mkdocs_build._build_theme_template("sitemap.xml", env, files, config, nav)
     regions = _shared_regions((staging / _dest(files, site_pages.STATUS_PAGE)).read_text("utf-8"))
+    generated = generated_outputs(files)
     indexer = _status_indexer(site_dir, files) if plugin.settings.search else None
     try:
         report.patched = _patch_pages(
             files, rendered, plugin.pages, regions, (site_dir, staging), indexer
         )
-        generated = generated_outputs(files)
-        config.site_dir = str(site_dir)
-        write_manifest(config, nav, generated, inputs, sources)
         _move_into_place(staging, site_dir)
         report.removed = _remove_stale(site_dir, manifest.get("generated", []), generated)
         if indexer is not None:
@@ -152,6 +156,10 @@ def publish_status(config: MkDocsConfig) -> PublishReport:
         if indexer is not None:
             indexer.abandon()
         raise
+    # The record comes last: after a publish that stopped part-way, the next one still sees
+    # what changed since the last complete one.
+    config.site_dir = str(site_dir)
+    write_manifest(config, nav, generated, manifest["inputs"], sources)
     write_cache(site_dir, BuildCache(plugin.site, plugin.markdown.rendered))
     return report
 
@@ -252,7 +260,8 @@ def _patch_pages(
     )
     for file in docs:
         if file.src_uri in rendered:
-            html = (staging / file.dest_uri).read_text("utf-8") if indexer else ""
+            indexed = indexer is not None and bundle_for(file.dest_uri) == STATUS_BUNDLE
+            html = (staging / file.dest_uri).read_text("utf-8") if indexed else ""
         else:
             original = (site_dir / file.dest_uri).read_text("utf-8")
             html = _patched(original, file, pages, regions)
@@ -290,7 +299,6 @@ def _move_into_place(staging: Path, site_dir: Path) -> None:
         target.mkdir(parents=True, exist_ok=True)
         for name in sorted(names):
             os.replace(os.path.join(folder, name), target / name)
-    shutil.rmtree(staging, ignore_errors=True)
 
 
 def _remove_stale(site_dir: Path, before: Iterable[str], now: Iterable[str]) -> list[str]:

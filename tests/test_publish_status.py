@@ -115,6 +115,32 @@ def test_files_are_replaced_by_rename_from_staging(copy_example, before, monkeyp
     assert not (before / ".frontdesk/staging").exists()
 
 
+def test_a_publish_that_stops_part_way_is_completed_by_the_next(
+    copy_example, before, tmp_path, monkeypatch
+) -> None:
+    """Pages already moved into place, then a failure: no staging is left behind, the build
+    record still describes the last complete publish, and the next publish repairs the rest."""
+    edit_status(copy_example)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", LATER)
+    record = (before / ".frontdesk/build.json").read_bytes()
+
+    def disk_full(*args):  # noqa: ANN002
+        raise OSError("No space left on device")
+
+    with monkeypatch.context() as patch:
+        patch.setattr("generator.publish._remove_stale", disk_full)
+        result = run("publish-status", "-f", str(copy_example / "mkdocs.yml"), str(before))
+    assert result.exit_code != 0
+    assert not (before / ".frontdesk/staging").exists()
+    assert not list(before.glob(".pagefind*"))
+    assert (before / ".frontdesk/build.json").read_bytes() == record
+
+    result = run("publish-status", "-f", str(copy_example / "mkdocs.yml"), str(before))
+    assert result.exit_code == 0, result.output
+    full = full_build(copy_example, tmp_path / "full", LATER, monkeypatch)
+    assert differences(before, full) == []
+
+
 def test_an_article_edit_falls_back_to_a_full_build(
     copy_example, before, tmp_path, monkeypatch
 ) -> None:
