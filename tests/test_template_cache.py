@@ -16,9 +16,21 @@ def pages_of(site: Path) -> dict[str, bytes]:
     return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*.html"))}
 
 
+PAGE_DEPENDENT_FEATURES = (
+    "    - navigation.tabs\n    - navigation.tabs.sticky\n    - navigation.footer\n"
+)
+
+
+@pytest.mark.parametrize("features", ["as configured", "tabs and footer"])
 def test_cached_rendering_is_byte_identical_to_rendering_every_page(
-    copy_example: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    copy_example: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, features: str
 ) -> None:
+    if features == "tabs and footer":  # the header's tabs and the footer's links are per page
+        config = copy_example / "mkdocs.yml"
+        text = config.read_text()
+        config.write_text(
+            text.replace("  features:\n", "  features:\n" + PAGE_DEPENDENT_FEATURES, 1)
+        )
     cached = tmp_path / "cached"
     build(load_config(str(copy_example / "mkdocs.yml"), strict=True, site_dir=str(cached)))
 
