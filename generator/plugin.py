@@ -33,7 +33,6 @@ from generator.rendering import Renderer, StatusView
 from generator.search_index import SearchIndexer, SearchIndexError, bundle_for
 from generator.template_cache import (
     FragmentCache,
-    NavigationCache,
     add_material_prefix,
     record_links,
 )
@@ -110,7 +109,6 @@ class FrontdeskPlugin(BasePlugin[FrontdeskConfig]):
 
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
         self.nav = nav
-        self.nav_cache = NavigationCache(page.url for page in nav.pages)
         self.fragments = FragmentCache(page.url for page in nav.pages)
         return nav
 
@@ -150,8 +148,6 @@ class FrontdeskPlugin(BasePlugin[FrontdeskConfig]):
         context["frontdesk_levels"] = self.settings.levels
         context["frontdesk_search"] = self.settings.search
         context["frontdesk_search_meta"] = self.pages.search_meta.get(page.file.src_uri, "")
-        context["frontdesk_nav_cache"] = self.nav_cache
-        context["frontdesk_nav_key"] = self.nav_cache.key(page.url)
         context["frontdesk_fragments"] = self.fragments.for_page(page, context["base_url"])
         context["frontdesk_feedback_endpoint"] = self.config.feedback_endpoint or ""
         return context

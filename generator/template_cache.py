@@ -1,19 +1,15 @@
 """Render what every page repeats once, instead of once per page.
 
 Material renders the whole navigation, the header, the site configuration, the scripts and the
-styles into every page. Two caches keep that cost from growing with the number of pages; both
-give the same bytes as rendering every time (tests/test_template_cache.py builds with and
-without them and compares every page).
-
-- `NavigationCache`: for a page that is not itself in the navigation nothing in it is active, so
-  the navigation depends on the page only through the relative links it contains. Articles live
-  outside the navigation (it lists categories), so a 5,000-article help centre renders it a few
-  dozen times instead of 5,000.
-- `FragmentCache`: a fragment that depends on the page only through its links (the header around
-  the page title, Material's configuration, scripts, styles and analytics blocks, the footer of a
-  page outside the navigation) is rendered once per set of links. The links are not guessed: the
-  first rendering records every URL passed to the `url` and `script_tag` filters, and a page
-  reuses the rendering when those URLs come out the same for it.
+styles into every page. A fragment that depends on the page only through its links (the
+navigation and footer of a page outside the navigation, where nothing is active; the header
+around the page title; Material's configuration, scripts, styles and analytics blocks) is
+rendered once per set of links. The links are not guessed: the first rendering records every URL
+passed to the `url` and `script_tag` filters, and a page reuses the rendering when those URLs
+come out the same for it. Articles live outside the navigation (it lists categories), so a
+5,000-article help centre renders it a few dozen times instead of 5,000. The output is the same
+bytes as rendering every time (tests/test_template_cache.py builds with and without the cache
+and compares every page).
 """
 
 from __future__ import annotations
@@ -25,30 +21,9 @@ from typing import Any
 import jinja2
 import material
 from mkdocs.structure.pages import Page
-from mkdocs.utils import get_relative_url, normalize_url
+from mkdocs.utils import normalize_url
 
 MATERIAL_PREFIX = "material"
-
-
-class NavigationCache:
-    def __init__(self, nav_urls: Iterable[str], asset_urls: Iterable[str] = ("assets/",)) -> None:
-        self._nav_urls = frozenset(nav_urls)
-        self._targets = sorted({"", *self._nav_urls, *asset_urls})
-        self._html: dict[tuple[str, ...], str] = {}
-
-    def key(self, page_url: str) -> tuple[str, ...] | None:
-        """The links the navigation would hold on this page, or None when it must be rendered."""
-        if page_url in self._nav_urls:
-            return None
-        return tuple(get_relative_url(target, page_url) for target in self._targets)
-
-    def get(self, key: tuple[str, ...] | None) -> str | None:
-        return None if key is None else self._html.get(key)
-
-    def remember(self, key: tuple[str, ...] | None, html: str) -> str:
-        if key is not None:
-            self._html[key] = html
-        return html
 
 
 class FragmentCache:

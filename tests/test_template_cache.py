@@ -9,7 +9,7 @@ import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-from generator.template_cache import FragmentCache, NavigationCache, PageFragments
+from generator.template_cache import FragmentCache, PageFragments
 
 
 def pages_of(site: Path) -> dict[str, bytes]:
@@ -31,35 +31,31 @@ def test_cached_rendering_is_byte_identical_to_rendering_every_page(
         config.write_text(
             text.replace("  features:\n", "  features:\n" + PAGE_DEPENDENT_FEATURES, 1)
         )
-    cached = tmp_path / "cached"
-    build(load_config(str(copy_example / "mkdocs.yml"), strict=True, site_dir=str(cached)))
+    reused: list[str] = []
+    lookup = FragmentCache._lookup
 
-    nav_hits: list[tuple[str, ...]] = []
-    fragment_hits: list[str] = []
-    monkeypatch.setattr(NavigationCache, "get", lambda self, key: nav_hits.append(key) or None)
-    monkeypatch.setattr(PageFragments, "get", lambda self, name: fragment_hits.append(name))
+    def counting_lookup(self, name, page, base_url):  # noqa: ANN001, ANN202
+        html = lookup(self, name, page, base_url)
+        if html is not None:
+            reused.append(name)
+        return html
+
+    with monkeypatch.context() as patch:
+        patch.setattr(FragmentCache, "_lookup", counting_lookup)
+        cached = tmp_path / "cached"
+        build(load_config(str(copy_example / "mkdocs.yml"), strict=True, site_dir=str(cached)))
+
+    asked: list[str] = []
+    monkeypatch.setattr(PageFragments, "get", lambda self, name: asked.append(name))
     monkeypatch.setattr(PageFragments, "keep", lambda self, name, html: html)
     uncached = tmp_path / "uncached"
     build(load_config(str(copy_example / "mkdocs.yml"), strict=True, site_dir=str(uncached)))
 
     assert pages_of(cached) == pages_of(uncached)
-    folders = {key for key in nav_hits if key is not None}
-    assert len(folders) < len([key for key in nav_hits if key is not None]) / 2  # it is reused
+    assert reused.count("nav") > asked.count("nav") / 2  # it is reused
     pages = len(pages_of(cached))
     for name in ("header-start", "header-end", "config", "scripts", "styles", "footer"):
-        assert fragment_hits.count(name) > pages / 2, name  # asked for on most pages
-
-
-def test_pages_in_the_navigation_or_above_it_are_not_cached() -> None:
-    cache = NavigationCache(["", "articles/billing/", "status/"])
-    assert cache.key("status/") is None
-    article = cache.key("articles/billing/refund-a-payment/")
-    assert article == cache.key("articles/billing/change-plan/")
-    assert article != cache.key("articles/account/change-email/")
-    assert cache.key("status/incidents/a/") == cache.key("status/incidents/b/")
-    cache.remember(article, "<nav>billing</nav>")
-    assert cache.get(cache.key("articles/billing/change-plan/")) == "<nav>billing</nav>"
-    assert cache.get(None) is None
+        assert asked.count(name) > pages / 2, name  # asked for on most pages
 
 
 def page(url: str) -> SimpleNamespace:
@@ -90,3 +86,15 @@ def test_outside_nav_tells_pages_in_the_navigation_apart() -> None:
     cache = FragmentCache(nav_urls=["", "status/"])
     assert cache.for_page(page("status/"), "..").outside_nav is False  # type: ignore[arg-type]
     assert cache.for_page(page("status/x/"), "../..").outside_nav is True  # type: ignore[arg-type]
+
+
+def test_the_navigation_is_shared_by_pages_whose_links_to_it_come_out_the_same() -> None:
+    nav = ["", "articles/billing/", "articles/account/", "status/"]
+    cache = FragmentCache(nav_urls=nav)
+    assert cache.for_page(page("status/"), "..").outside_nav is False  # type: ignore[arg-type]
+    first = render(cache, "articles/billing/refund-a-payment/", "../../..", nav)
+    assert first[1] is True
+    assert render(cache, "articles/billing/change-plan/", "../../..", nav) == (first[0], False)
+    assert render(cache, "articles/account/change-email/", "../../..", nav)[1] is True
+    assert render(cache, "status/incidents/a/", "../../..", nav)[1] is True
+    assert render(cache, "status/incidents/b/", "../../..", nav)[1] is False
