@@ -35,6 +35,9 @@ def read_cache(site_dir: Path) -> BuildCache | None:
 
 
 def write_cache(site_dir: Path, cache: BuildCache) -> None:
+    """Markup in sorted order, so that the same content gives the same file however the build
+    shared its work between processes."""
+    cache = BuildCache(cache.site, dict(sorted(cache.markup.items())))
     write_atomically(site_dir / CACHE_FILE, pickle.dumps(cache, protocol=pickle.HIGHEST_PROTOCOL))
 
 

@@ -65,7 +65,11 @@ def build(config_file: str, strict: bool, site_dir: str | None, verbose: bool) -
     overrides = {"site_dir": site_dir} if site_dir else {}
     try:
         config = load_config(config_file, strict=strict, **overrides)
-        mkdocs_build(config)
+        config.plugins.on_startup(command="build", dirty=False)
+        try:
+            mkdocs_build(config)
+        finally:
+            config.plugins.on_shutdown()
     except (ConfigurationError, PluginError, Abort) as exc:
         raise click.ClickException(str(exc)) from None
 

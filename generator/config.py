@@ -75,6 +75,8 @@ class FrontdeskConfig(base.Config):
     """Articles not reviewed for this long are listed for review."""
     glossary = c.Type(str, default="glossary.yml")
     """Glossary file in the docs directory: term -> plain-language definition."""
+    parallel = c.Type(bool, default=True)
+    """Convert articles' Markdown in two processes during `build` (same output, less time)."""
 
 
 def status_settings(options: FrontdeskConfig) -> StatusSettings:

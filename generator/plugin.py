@@ -9,10 +9,11 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from jinja2 import Environment
+from mkdocs.commands.build import _build_page
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
@@ -22,15 +23,25 @@ from generator.build_cache import BuildCache, write_cache
 from generator.clock import ClockError, build_time
 from generator.config import FrontdeskConfig, audiences, contact, feedback_widget, status_settings
 from generator.errors import ContentError
+from generator.helper_process import HelperError, can_fork
 from generator.levels_markdown import GlossaryExtension, LevelBlockExtension
 from generator.loading import load_site
 from generator.loading.glossary import load_glossary
 from generator.machine import SiteInfo, machine_readable_files
 from generator.markup import markdown_renderer
 from generator.notices import report_notices
+from generator.page_writer import WRITING_EVENTS, PageWriter
 from generator.publish import generated_outputs, write_manifest
+from generator.render_helper import READING_EVENTS, RenderHelper, only_plugin_on
 from generator.rendering import Renderer, StatusView
-from generator.search_index import SearchIndexer, SearchIndexError, bundle_for
+from generator.search_index import (
+    ARTICLES_BUNDLE,
+    STATUS_BUNDLE,
+    IndexStats,
+    SearchIndexer,
+    SearchIndexError,
+    bundle_for,
+)
 from generator.template_cache import (
     FragmentCache,
     add_material_prefix,
@@ -43,6 +54,18 @@ ASSET_URI = "assets/frontdesk/"
 
 
 class FrontdeskPlugin(BasePlugin[FrontdeskConfig]):
+    command: str | None = None  # set by on_startup when MkDocs' command line or ours runs
+    dirty = False
+    helper: RenderHelper | None = None  # reads and converts pages alongside the build
+    writer: PageWriter | None = None  # writes the status pages alongside the build
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.command, self.dirty = command, dirty
+
+    def on_shutdown(self) -> None:
+        # MkDocs may keep this instance for the next configuration loaded in the same process.
+        self.command, self.dirty = None, False
+
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if not config.site_url:
             raise PluginError(
@@ -110,22 +133,78 @@ class FrontdeskPlugin(BasePlugin[FrontdeskConfig]):
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
         self.nav = nav
         self.fragments = FragmentCache(page.url for page in nav.pages)
+        self.helper = None
+        if self._shares_work(config, READING_EVENTS):
+            self.helper = RenderHelper.start(
+                files.documentation_pages(), config, files, closing=lambda: self.markdown.rendered
+            )
         return nav
 
+    def _shares_work(self, config: MkDocsConfig, events: tuple[str, ...]) -> bool:
+        """Whether helper processes may do part of this build without changing its output."""
+        return (
+            self.config.parallel
+            and self.command in ("build", "gh-deploy")
+            and not self.dirty
+            and can_fork()
+            and only_plugin_on(events, config, self)
+        )
+
     def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+        if self.helper is not None:
+            try:
+                self.markdown.rendered.update(self.helper.finish())
+            except HelperError as exc:
+                raise PluginError(str(exc)) from exc
         add_material_prefix(env)
         record_links(env, self.fragments)
-        self.indexer = None
+        self.indexer, self.writer = None, None
         if self.settings.search:
             pages = Counter(bundle_for(f.dest_uri) for f in files.documentation_pages())
             self.indexer = SearchIndexer(Path(config.site_dir), expected=pages)
+            if self._shares_work(config, WRITING_EVENTS):
+                self._start_writer(env, config, files, pages)
         return env
+
+    def _start_writer(
+        self, env: Environment, config: MkDocsConfig, files: Files, expected: Counter
+    ) -> None:
+        """Fork a helper that writes and indexes the status pages while this process writes
+        the rest. MkDocs skips pages marked excluded; the sitemap still lists them (below)."""
+        documents = files.documentation_pages()
+        status = [f for f in documents if bundle_for(f.dest_uri) == STATUS_BUNDLE]
+        site_dir = Path(config.site_dir)
+        status_index = SearchIndexer(site_dir, bundles=(STATUS_BUNDLE,), expected=expected)
+
+        def opening() -> None:
+            self.indexer = status_index
+
+        self.writer = PageWriter.start(
+            status,
+            lambda page: _build_page(page, config, documents, self.nav, env),
+            opening=opening,
+            closing=status_index.finish,
+            failing=status_index.abandon,
+        )
+        if self.writer is None:
+            return
+        self.indexer = SearchIndexer(site_dir, bundles=(ARTICLES_BUNDLE,), expected=expected)
+        self.all_documents = documents
+        for file in status:
+            file.inclusion = InclusionLevel.EXCLUDED
+
+    def on_template_context(self, context, template_name: str, config: MkDocsConfig):  # noqa: ANN001
+        if template_name == "sitemap.xml" and self.writer is not None:
+            context["pages"] = self.all_documents  # with the pages the helper writes
+        return context
 
     def _unpublished(self, src_uri: str) -> bool:
         return site_pages.is_status_source(src_uri) or src_uri == self.config.glossary
 
     def on_pre_page(self, page: Page, config: MkDocsConfig, files: Files) -> Page:
-        if page.file.src_uri in self.pages.renderers:
+        if self.helper is not None and not self.helper.claim(page):
+            page.render = partial(_take_rendered, self.helper, page)  # type: ignore[method-assign]
+        elif page.file.src_uri in self.pages.renderers:
             page.render = partial(_render_generated, page)  # type: ignore[method-assign]
         return page
 
@@ -139,6 +218,8 @@ class FrontdeskPlugin(BasePlugin[FrontdeskConfig]):
         return markdown
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        if self.helper is not None and (done := self.helper.content(page)) is not None:
+            return done
         return self.pages.content(page.file.src_uri, page.url, html, page.is_homepage)
 
     def on_page_context(self, context, page: Page, config: MkDocsConfig, nav):  # noqa: ANN001
@@ -161,6 +242,10 @@ class FrontdeskPlugin(BasePlugin[FrontdeskConfig]):
         return output
 
     def on_post_build(self, config: MkDocsConfig) -> None:
+        try:
+            written = self.writer.finish() if self.writer is not None else IndexStats(0, 0)
+        except (HelperError, SearchIndexError) as exc:
+            raise PluginError(str(exc)) from exc
         write_manifest(config, self.nav, generated_outputs(self.files))
         write_cache(Path(config.site_dir), BuildCache(self.site, self.markdown.rendered))
         if self.indexer is None:
@@ -169,9 +254,13 @@ class FrontdeskPlugin(BasePlugin[FrontdeskConfig]):
             stats = self.indexer.finish()
         except SearchIndexError as exc:
             raise PluginError(str(exc)) from exc
-        log.info("Search index: %d pages, %d words", stats.pages, stats.words)
+        pages, words = stats.pages + written.pages, stats.words + written.words
+        log.info("Search index: %d pages, %d words", pages, words)
 
     def on_build_error(self, error: Exception) -> None:
+        for helper in (self.helper, self.writer):
+            if helper is not None:
+                helper.stop()
         if getattr(self, "indexer", None) is not None:
             self.indexer.abandon()
 
@@ -184,6 +273,14 @@ def _render_generated(page: Page, config: MkDocsConfig, files: Files) -> None:
     page._title_from_render = None
     page.present_anchor_ids = set()
     page.links_to_anchors = {}
+
+
+def _take_rendered(helper: RenderHelper, page: Page, config: MkDocsConfig, files: Files) -> None:
+    """Page.render for a page the helper process did."""
+    try:
+        helper.take(page, files)
+    except HelperError as exc:
+        raise PluginError(str(exc)) from exc
 
 
 def _repo_root(config: MkDocsConfig) -> Path:

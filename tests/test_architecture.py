@@ -9,7 +9,7 @@ from pathlib import Path
 GENERATOR = Path(__file__).resolve().parent.parent / "generator"
 PLUGIN_LAYER = {
     "plugin.py", "config.py", "publish.py", "template_cache.py",
-    "cli.py", "incident_cli.py", "maintenance_cli.py", "staff_common.py", "__main__.py",
+    "cli.py", "render_helper.py", "page_writer.py", "incident_cli.py", "maintenance_cli.py", "staff_common.py", "__main__.py",
 }  # fmt: skip
 ENGINE = ("mkdocs", "material")
 
