@@ -69,6 +69,7 @@ class HelperProcess:
         self._pid = pid
         self._results = results
         self._frames: list[Any] | None = None
+        self._failure: HelperError | None = None
 
     @classmethod
     def fork(
@@ -101,24 +102,28 @@ class HelperProcess:
         return cls(pid, results)
 
     def wait(self) -> list[Any]:
-        """Everything the helper sent, once it has stopped; HelperError if it failed."""
+        """Everything the helper sent, once it has stopped; HelperError if it failed (again on
+        every later call)."""
         if self._frames is None:
             _, status = os.waitpid(self._pid, 0)
             gc.unfreeze()
             self._frames = []
             try:
                 if status != 0:
-                    raise HelperError(
+                    self._failure = HelperError(
                         "a process building alongside the build stopped unexpectedly (wait"
                         f" status {status}); build with the frontdesk option `parallel: false`"
                         " to see why"
                     )
-                self._results.seek(0)
-                with contextlib.suppress(EOFError):
-                    while True:
-                        self._frames.append(pickle.load(self._results))  # noqa: S301 (our own)
+                else:
+                    self._results.seek(0)
+                    with contextlib.suppress(EOFError):
+                        while True:
+                            self._frames.append(pickle.load(self._results))  # noqa: S301
             finally:
                 self._results.close()
+        if self._failure is not None:
+            raise self._failure
         return self._frames
 
     def stop(self) -> None:
