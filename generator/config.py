@@ -76,7 +76,8 @@ class FrontdeskConfig(base.Config):
     glossary = c.Type(str, default="glossary.yml")
     """Glossary file in the docs directory: term -> plain-language definition."""
     parallel = c.Type(bool, default=True)
-    """Convert articles' Markdown in two processes during `build` (same output, less time)."""
+    """Share `build` with helper processes: one converts pages while the build converts others,
+    one writes the status pages while the build writes the rest (same output, less time)."""
 
 
 def status_settings(options: FrontdeskConfig) -> StatusSettings:

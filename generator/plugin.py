@@ -161,37 +161,40 @@ class FrontdeskPlugin(BasePlugin[FrontdeskConfig]):
         self.indexer, self.writer = None, None
         if self.settings.search:
             pages = Counter(bundle_for(f.dest_uri) for f in files.documentation_pages())
-            self.indexer = SearchIndexer(Path(config.site_dir), expected=pages)
+            bundles: tuple[str, ...] = (ARTICLES_BUNDLE, STATUS_BUNDLE)
             if self._shares_work(config, WRITING_EVENTS):
-                self._start_writer(env, config, files, pages)
+                self.writer = self._start_writer(env, config, files, pages)
+            if self.writer is not None:
+                bundles = (ARTICLES_BUNDLE,)  # the helper indexes the status pages
+            self.indexer = SearchIndexer(Path(config.site_dir), bundles=bundles, expected=pages)
         return env
 
     def _start_writer(
         self, env: Environment, config: MkDocsConfig, files: Files, expected: Counter
-    ) -> None:
+    ) -> PageWriter | None:
         """Fork a helper that writes and indexes the status pages while this process writes
         the rest. MkDocs skips pages marked excluded; the sitemap still lists them (below)."""
         documents = files.documentation_pages()
         status = [f for f in documents if bundle_for(f.dest_uri) == STATUS_BUNDLE]
-        site_dir = Path(config.site_dir)
-        status_index = SearchIndexer(site_dir, bundles=(STATUS_BUNDLE,), expected=expected)
+        status_index = SearchIndexer(
+            Path(config.site_dir), bundles=(STATUS_BUNDLE,), expected=expected
+        )
 
         def opening() -> None:
             self.indexer = status_index
 
-        self.writer = PageWriter.start(
+        writer = PageWriter.start(
             status,
             lambda page: _build_page(page, config, documents, self.nav, env),
             opening=opening,
             closing=status_index.finish,
             failing=status_index.abandon,
         )
-        if self.writer is None:
-            return
-        self.indexer = SearchIndexer(site_dir, bundles=(ARTICLES_BUNDLE,), expected=expected)
-        self.all_documents = documents
-        for file in status:
-            file.inclusion = InclusionLevel.EXCLUDED
+        if writer is not None:
+            self.all_documents = documents
+            for file in status:
+                file.inclusion = InclusionLevel.EXCLUDED
+        return writer
 
     def on_template_context(self, context, template_name: str, config: MkDocsConfig):  # noqa: ANN001
         if template_name == "sitemap.xml" and self.writer is not None:
