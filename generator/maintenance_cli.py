@@ -52,10 +52,11 @@ def maintenance() -> None:
 @click.option("--end", type=MOMENT, help="When it closes.")
 @click.option("--description", help="What customers will notice and what they need to do.")
 @click.option("--message", default="", help="Optional first `scheduled` update.")
+@click.option("--at", type=MOMENT, help="When that update was posted; default: now (UTC).")
 @click.option("--id", "window_id", help="File name without .yml; default: START-DATE-title-slug.")
 def maintenance_new(config_file: str, title: str | None, components: str | None,
                     start: datetime | None, end: datetime | None, description: str | None,
-                    message: str, window_id: str | None) -> None:  # fmt: skip
+                    message: str, at: datetime | None, window_id: str | None) -> None:  # fmt: skip
     """Plan a maintenance window: write content/status/maintenance/<id>.yml, validated.
 
     \b
@@ -75,7 +76,7 @@ def maintenance_new(config_file: str, title: str | None, components: str | None,
         start=ask(start, "--start", "Start (like 2026-11-29T02:00:00Z)", type=MOMENT),
         end=ask(end, "--end", "End (like 2026-11-29T04:00:00Z)", type=MOMENT),
         description=ask(description, "--description", "Description"),
-        message=message, announced=utc_now(),
+        message=message, announced=at or utc_now(),
     )  # fmt: skip
     with refusals():
         report_written(au.create_maintenance(paths, entry, window_id))

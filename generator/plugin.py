@@ -66,6 +66,13 @@ class FrontdeskPlugin(BasePlugin[FrontdeskConfig]):
         # MkDocs may keep this instance for the next configuration loaded in the same process.
         self.command, self.dirty = None, False
 
+    def on_serve(self, server, config: MkDocsConfig, builder):  # noqa: ANN001, ANN201
+        # MkDocs watches the theme only with --watch-theme, and then all of Material's files too;
+        # the site's own templates (custom_dir) are what a writer edits while previewing.
+        if config.theme.custom_dir:
+            server.watch(config.theme.custom_dir)
+        return server
+
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if not config.site_url:
             raise PluginError(
@@ -122,7 +129,11 @@ class FrontdeskPlugin(BasePlugin[FrontdeskConfig]):
         for file in [f for f in files if self._unpublished(f.src_uri)]:
             files.remove(file)
         for src_uri in self.pages.generated:
-            files.append(File.generated(config, src_uri, content=self.pages.stub(src_uri)))
+            # Staff pages are reached by address: a navigation MkDocs makes must not list them.
+            staff = src_uri == site_pages.REVIEWS_PAGE
+            inclusion = InclusionLevel.NOT_IN_NAV if staff else InclusionLevel.UNDEFINED
+            stub = self.pages.stub(src_uri)
+            files.append(File.generated(config, src_uri, content=stub, inclusion=inclusion))
         for asset in sorted(ASSETS.iterdir()):
             files.append(File.generated(config, ASSET_URI + asset.name, abs_src_path=str(asset)))
         for path, data in machine_readable_files(self.view, self.site_info, self.markdown).items():

@@ -8,12 +8,17 @@ import shutil
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import datetime
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 
 CHROMIUM = os.environ.get("FRONTDESK_CHROMIUM", "/usr/bin/chromium")
+# The reader's clock in every browser test unless a test names another moment: the example's
+# SOURCE_DATE_EPOCH (conftest.EXAMPLE_EPOCH). Pages reword passed promises by the reader's clock,
+# so a page on the real clock would make a test depend on the day it runs.
+READER_MOMENT = "2026-11-23T10:00:00Z"
 CHROMIUM_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-background-networking",
     "--disable-component-update", "--disable-sync",
@@ -61,14 +66,36 @@ class _QuietHandler(SimpleHTTPRequestHandler):
         pass
 
 
+class PinnedBrowser:
+    """Chromium whose every context and page has its clock fixed (at `READER_MOMENT` unless a
+    test names another moment with `at=`): no browser test can read the real clock."""
+
+    def __init__(self, chromium: object) -> None:
+        self._chromium = chromium
+
+    def new_context(self, at: str | datetime = READER_MOMENT, **options: object):  # noqa: ANN201
+        context = self._chromium.new_context(**options)
+        context.clock.set_fixed_time(at)
+        return context
+
+    def new_page(self, at: str | datetime = READER_MOMENT, **options: object):  # noqa: ANN201
+        """A page in a context of its own (as Browser.new_page); contexts close with the browser."""
+        return self.new_context(at, **options).new_page()
+
+
+def reader_clock(page) -> str:  # noqa: ANN001
+    """The moment the page's scripts read as now, as ISO 8601 in UTC."""
+    return page.evaluate("new Date().toISOString().replace('.000Z', 'Z')")
+
+
 @contextmanager
-def browser() -> Iterator[object]:
+def browser() -> Iterator[PinnedBrowser]:
     require_browser()
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
         instance = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:
-            yield instance
+            yield PinnedBrowser(instance)
         finally:
             instance.close()

@@ -8,6 +8,7 @@ import textwrap
 from collections.abc import Callable
 from pathlib import Path
 
+import hypothesis
 import pytest
 import yaml
 from mkdocs.commands.build import build
@@ -18,6 +19,9 @@ REPO = Path(__file__).resolve().parent.parent
 EXAMPLE_EPOCH = "1795428000"
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+# Pinned for the whole session, before any fixture of any scope runs, so no build in a test reads
+# the wall clock; a test that needs another moment sets it with monkeypatch, which restores it.
+os.environ["SOURCE_DATE_EPOCH"] = EXAMPLE_EPOCH
 
 COMPONENTS = """\
 groups:
@@ -33,11 +37,6 @@ groups:
       - id: payments
         name: Card payments
 """
-
-
-@pytest.fixture(autouse=True)
-def pinned_clock(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", EXAMPLE_EPOCH)
 
 
 def write_tree(root: Path, files: dict[str, str]) -> None:
@@ -93,17 +92,17 @@ def build_site() -> Callable[[Path], Path]:
 def example_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The repository's own help centre, built once with strict=True at the reference moment."""
     out = tmp_path_factory.mktemp("example") / "site"
-    previous = os.environ.get("SOURCE_DATE_EPOCH")
-    os.environ["SOURCE_DATE_EPOCH"] = EXAMPLE_EPOCH
-    try:
-        config = load_config(str(REPO / "mkdocs.yml"), strict=True, site_dir=str(out))
-        build(config)
-    finally:
-        if previous is None:
-            del os.environ["SOURCE_DATE_EPOCH"]
-        else:
-            os.environ["SOURCE_DATE_EPOCH"] = previous
+    build(load_config(str(REPO / "mkdocs.yml"), strict=True, site_dir=str(out)))
     return out
+
+
+@pytest.fixture(scope="module")
+def chromium():
+    """Chromium whose pages have their clock pinned (tests/browser.py), shared by a module."""
+    from browser import browser
+
+    with browser() as instance:
+        yield instance
 
 
 @pytest.fixture
@@ -114,3 +113,12 @@ def copy_example(tmp_path: Path) -> Path:
     shutil.copytree(REPO / "overrides", root / "overrides")
     shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
     return root
+
+
+# A failure, in CI above all, must be rerunnable from its report: each property tries the same
+# examples on every run (seeded from the test itself) and prints the blob that replays a failing
+# one. Loaded here, before any test module builds its settings on top of the active profile.
+hypothesis.settings.register_profile(
+    "reproducible", hypothesis.settings.get_profile("default"), derandomize=True, print_blob=True
+)
+hypothesis.settings.load_profile("reproducible")

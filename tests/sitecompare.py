@@ -2,10 +2,23 @@
 
 Pagefind 1.5 writes the values inside each filter file, and the list of filters in its metadata
 file, in an order that changes from run to run (the same content; see bench/README.md), and names
-those files by content hashes. Those are compared by decoded content, order-free, with the hashes
-masked. `.frontdesk/cache.pickle` is working state for the next status publish (converted
-Markdown accumulates across publishes), not part of the site, and is left out. Every other file
-must be byte-identical.
+those files by content hashes. Those two kinds of file are decoded and compared as data: the
+order Pagefind happens to write is dropped, what each value or page is linked to is kept, and
+the hashes in their names are masked. `.frontdesk/cache.pickle` is working state for the next
+status publish (converted Markdown accumulates across publishes), not part of the site, and is
+left out. Every other file must be byte-identical.
+
+Layout of Pagefind's data files (gzip, then the `pagefind_dcd` header, then CBOR):
+
+- `<bundle>/pagefind.<lang>_<hash>.pf_meta`: `[version, pages, index_chunks, filters, sorts,
+  ...]`, where `pages` is `[[page hash, word count], ...]` in page-number order, `index_chunks`
+  is `[[first word, last word, index file hash], ...]`, `filters` is `[[filter name, filter file
+  hash], ...]` and `sorts` is `[[sort key, [page number, ...]], ...]`.
+- `<bundle>/filter/<lang>_<hash>.pf_filter`: `[filter name, [[value, [page number, ...]], ...]]`.
+
+Page numbers are positions in the metadata's page list of the same language; the page hash found
+there (which also names the page's fragment file) stands for the page here, so that a filter
+value moving from one page to another is a difference even when every value keeps its count.
 """
 
 from __future__ import annotations
@@ -15,9 +28,14 @@ import re
 from collections import defaultdict
 from pathlib import Path
 
+import cbor2
+
 from generator.build_cache import CACHE_FILE
 
 _HASH = re.compile(r"en_[0-9a-f]{6,12}")
+_META = re.compile(r"pagefind\.(?P<stem>(?P<language>[^/]+)_[0-9a-f]+)\.pf_meta")
+_FILTER = re.compile(r"filter/(?P<stem>(?P<language>[^/]+)_[0-9a-f]+)\.pf_filter")
+HEADER = b"pagefind_dcd"
 
 
 def differences(left: Path, right: Path) -> list[str]:
@@ -27,24 +45,131 @@ def differences(left: Path, right: Path) -> list[str]:
     return [name for name in names if sides[0].get(name) != sides[1].get(name)]
 
 
+def decode(data: bytes, name: str = "") -> object:
+    """The CBOR payload of a Pagefind `.pf_meta` or `.pf_filter` file."""
+    raw = gzip.decompress(data)
+    if not raw.startswith(HEADER):
+        raise ValueError(f"{name}: no {HEADER.decode()} header; not a Pagefind data file")
+    return cbor2.loads(raw[len(HEADER) :])
+
+
 def _canonical_tree(root: Path) -> dict[str, object]:
     tree: dict[str, object] = {}
-    filters: dict[str, list[bytes]] = defaultdict(list)
+    bundles: dict[str, dict[str, bytes]] = defaultdict(dict)
     for path in sorted(p for p in root.rglob("*") if p.is_file()):
         name = path.relative_to(root).as_posix()
         if name == CACHE_FILE:
             continue
         data = path.read_bytes()
-        if not name.startswith("pagefind"):
+        bundle, _, inner = name.partition("/")
+        if not bundle.startswith("pagefind") or not inner:
             tree[name] = data
-        elif "/filter/" in name:
-            filters[name.split("/")[0] + "/filter/*"].append(bytes(sorted(gzip.decompress(data))))
-        elif name.endswith(".pf_meta"):  # lists the filters, also in a changing order
-            masked = _HASH.sub("en_#", gzip.decompress(data).decode("latin-1"))
-            tree[_HASH.sub("en_#", name)] = sorted(masked)
-        elif name.endswith("pagefind-entry.json"):
+        elif _META.fullmatch(inner) or _FILTER.fullmatch(inner):
+            bundles[bundle][inner] = data
+        elif inner == "pagefind-entry.json":  # names the metadata file by its hash
             tree[name] = _HASH.sub("en_#", data.decode("utf-8"))
         else:
             tree[name] = data
-    tree.update({name: sorted(contents) for name, contents in filters.items()})
+    for bundle, files in bundles.items():
+        tree.update(_canonical_bundle(bundle, files))
     return tree
+
+
+def _canonical_bundle(bundle: str, files: dict[str, bytes]) -> dict[str, object]:
+    filters: dict[str, tuple[str, str, list]] = {}  # by the stem the metadata points at
+    metas: dict[str, list[list]] = defaultdict(list)  # by language: one each, unless broken
+    for inner, data in files.items():
+        name = f"{bundle}/{inner}"
+        if match := _FILTER.fullmatch(inner):
+            filter_name, values = _filter_layout(decode(data, name), name)
+            filters[match["stem"]] = (match["language"], filter_name, values)
+        elif match := _META.fullmatch(inner):
+            metas[match["language"]].append(_meta_layout(decode(data, name), name))
+
+    # With no metadata file, or more than one, for a language, page numbers stay numbers.
+    pages = {
+        language: [page[0] for page in found[0][1]]
+        for language, found in metas.items()
+        if len(found) == 1
+    }
+    out: dict[str, object] = {}
+    for language, found in metas.items():
+        on = pages.get(language, [])
+        canonical = []
+        for version, page_list, chunks, filter_links, sorts, *rest in found:
+            canonical.append(
+                {
+                    "version": version,
+                    "pages": [tuple(page) for page in page_list],
+                    "index_chunks": [tuple(chunk) for chunk in chunks],
+                    # Which file each filter points at, told by the filter name inside that file.
+                    "filters": sorted(
+                        (filter_name, filters[stem][1] if stem in filters else "(no such file)")
+                        for filter_name, stem in filter_links
+                    ),
+                    "sorts": sorted(
+                        (key, tuple(_page(on, number) for number in numbers))
+                        for key, numbers in sorts
+                    ),
+                    "rest": rest,
+                }
+            )
+        out[f"{bundle}/pagefind.{language}_#.pf_meta"] = sorted(canonical, key=repr)
+    grouped: dict[str, list] = defaultdict(list)
+    for language, filter_name, values in filters.values():
+        on = pages.get(language, [])
+        pages_by_value = (
+            (value, tuple(sorted(_page(on, number) for number in numbers)))
+            for value, numbers in values
+        )
+        grouped[f"{bundle}/filter/{language}_#.pf_filter ({filter_name})"].append(
+            tuple(sorted(pages_by_value))
+        )
+    out.update({name: sorted(contents) for name, contents in grouped.items()})
+    return out
+
+
+def _page(pages: list[str], number: object) -> str:
+    """The page hash for a page number, or the number as it stands when there is no such page."""
+    if isinstance(number, int) and 0 <= number < len(pages):
+        return pages[number]
+    return f"page #{number!r}"
+
+
+class _Layout(ValueError):
+    pass
+
+
+def _require(condition: bool) -> None:
+    if not condition:
+        raise _Layout
+
+
+def _filter_layout(payload: object, name: str) -> tuple[str, list]:
+    # An unknown layout must stop the comparison: guessing at it could call two sites equal.
+    try:
+        filter_name, values = payload
+        _require(isinstance(filter_name, str) and isinstance(values, list))
+        for value, numbers in values:
+            _require(isinstance(value, str) and isinstance(numbers, list))
+    except (TypeError, ValueError) as error:
+        raise ValueError(f"{name}: not a filter file as Pagefind 1.5 writes it") from error
+    return filter_name, values
+
+
+def _meta_layout(payload: object, name: str) -> list:
+    try:
+        _require(isinstance(payload, list) and len(payload) >= 5)
+        version, pages, chunks, filter_links, sorts = payload[:5]
+        _require(isinstance(version, str))
+        for page in pages:
+            _require(isinstance(page, list) and len(page) == 2 and isinstance(page[0], str))
+        for chunk in chunks:
+            _require(isinstance(chunk, list) and len(chunk) == 3)
+        for filter_name, stem in filter_links:
+            _require(isinstance(filter_name, str) and isinstance(stem, str))
+        for key, numbers in sorts:
+            _require(isinstance(key, str) and isinstance(numbers, list))
+    except (TypeError, ValueError) as error:
+        raise ValueError(f"{name}: not a metadata file as Pagefind 1.5 writes it") from error
+    return payload

@@ -1,7 +1,9 @@
 """axe-core in chromium against the built example: no serious or critical violations.
 
-Light and dark palettes, desktop and 375 px wide. axe-core is the copy bundled with
-axe-playwright-python, injected from disk, so no network is needed.
+Every page is checked in the light and dark palettes, at desktop width and at 375 px, whoever
+drew the element: a reader sees the site, not which template, theme or script made each part.
+axe-core is the copy bundled with axe-playwright-python, injected from disk, so no network is
+needed.
 """
 
 from __future__ import annotations
@@ -14,39 +16,29 @@ from browser import SiteServer, browser
 
 AXE = Path(__import__("axe_playwright_python").__file__).with_name("axe.min.js")
 PAGES = {
-    "front page": "",
+    "front page": "",  # at the example's build moment an incident is open: its status panel shows it
     "status": "status/",
     "incident": "status/incidents/2026-11-23-mobile-app-sign-in/",
     "article": "articles/payments/connect-bank-feed/",
     "level index": "levels/novice/",
     "search": "search/?q=invoice",
 }
-# The dark palette is checked at 375 px: one pass covers what the palette and the narrow layout
-# each change (colours; hidden labels, folded search, wrapped banner).
-MODES = {"light": (1280, "light"), "dark, 375 px": (375, "dark")}
+WIDTHS = {"1280 px": 1280, "375 px": 375}  # the narrow layout hides labels and folds the search
+SCHEMES = {"light": "default", "dark": "slate"}  # the reader's colour scheme: Material's palette
+BLOCKING = ("serious", "critical")
 SEARCH_SETTLED = """() => {
   const message = document.querySelector('.pagefind-ui__message');
   return message && /result/.test(message.textContent)
     && !document.querySelector('.pagefind-ui__loading');
 }"""
-GENERATED = ("status/", "levels/", "search/")  # pages whose content Frontdesk writes in full
-# Frontdesk's markup: its fragments (fd-* classes and ids), the banner in Material's announcement
-# bar, and the whole content of the pages it generates. Anything else comes from Material or
-# from the Markdown of the site's own pages.
-AUDIT = """async ([options, generated]) => {
+AUDIT = """async options => {
   const results = await axe.run(document, options);
-  const owner = el => {
-    const own = el.closest('[class^="fd-"], [class*=" fd-"], [id^="fd-"]')
-      || el.closest('[data-md-component=announce]') || (generated && el.closest('.md-content'));
-    return own ? (own.id ? '#' + own.id : '.' + [...own.classList].join('.')) : null;
-  };
-  return results.violations.filter(r => r.impact === 'serious' || r.impact === 'critical')
-    .flatMap(r => r.nodes.map(n => {
-      const target = String(n.target[0]);
-      const el = document.querySelector(target);
-      const summary = (n.failureSummary || '').split('\\n').slice(1, 2).join(' ').trim();
-      return {rule: r.id, impact: r.impact, target, summary, frontdesk: el ? owner(el) : null};
-    }));
+  return results.violations.flatMap(r => r.nodes.map(n => ({
+    rule: r.id,
+    impact: n.impact || r.impact,
+    target: n.target.map(String).join(' >> '),
+    summary: (n.failureSummary || '').split('\\n').slice(1, 2).join(' ').trim(),
+  })));
 }"""
 
 
@@ -56,27 +48,9 @@ class Violation:
     impact: str
     target: str
     summary: str
-    frontdesk: str | None  # the Frontdesk element holding the node, if any
 
     def __str__(self) -> str:
-        owner = f" (in {self.frontdesk})" if self.frontdesk else ""
-        return f"{self.rule} [{self.impact}] {self.target}{owner}: {self.summary}"
-
-
-def excused(v: Violation, primary: str) -> str | None:
-    """Why a violation is not Frontdesk's to fix, or None when it is.
-
-    Each excuse names one rule and where it applies; they are reported to the maintainers.
-    """
-    if v.rule == "color-contrast" and v.target == ".md-copyright":
-        return "Material's footer colours"  # #7f7f7f on #171717: 4.47:1
-    if v.rule == "link-in-text-block" and v.frontdesk is None:
-        # Material does not underline links, and in its dark (slate) palette the link colour is
-        # within 3:1 of body text. Markdown written in articles, not Frontdesk's markup.
-        return "Material's link style in Markdown content"
-    if v.rule == "label-title-only" and v.target == ".pagefind-ui__search-input":
-        return "Pagefind's own search field, labelled only by its title"
-    return None
+        return f"{self.rule} [{self.impact}] {self.target}: {self.summary}"
 
 
 @pytest.fixture(scope="module")
@@ -92,8 +66,7 @@ def open_page(served, url: str, width: int, scheme: str):
     page.goto(base + url)
     if url.startswith("search/"):
         page.wait_for_function(SEARCH_SETTLED, timeout=15000)
-    expected = "slate" if scheme == "dark" else "default"
-    assert page.locator("body").get_attribute("data-md-color-scheme") == expected
+    assert page.locator("body").get_attribute("data-md-color-scheme") == SCHEMES[scheme]
     return page
 
 
@@ -102,24 +75,24 @@ def inject_axe(page) -> None:
         page.add_script_tag(path=str(AXE))
 
 
-def audit(page, generated: bool) -> list[Violation]:
+def audit(page) -> list[Violation]:
     inject_axe(page)
-    found = page.evaluate(AUDIT, [{"resultTypes": ["violations"]}, generated])
-    return [Violation(**v) for v in found]
+    return [Violation(**v) for v in page.evaluate(AUDIT, {"resultTypes": ["violations"]})]
 
 
-@pytest.mark.parametrize("mode", MODES)
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("scheme", SCHEMES)
 @pytest.mark.parametrize("name", PAGES)
-def test_no_serious_or_critical_violations(served, name: str, mode: str) -> None:
-    width, scheme = MODES[mode]
-    page = open_page(served, PAGES[name], width, scheme)
-    primary = page.evaluate(
-        "getComputedStyle(document.body).getPropertyValue('--md-primary-fg-color').trim()"
-    ).lower()
-    found = audit(page, PAGES[name].startswith(GENERATED))
+def test_no_serious_or_critical_violations(served, name: str, scheme: str, width: str) -> None:
+    page = open_page(served, PAGES[name], WIDTHS[width], scheme)
+    found = audit(page)
     page.close()
-    left = [v for v in found if excused(v, primary) is None]
-    assert not left, f"{len(left)} violations:\n" + "\n".join(map(str, left))
+    blocking = [v for v in found if v.impact in BLOCKING]
+    # Moderate and minor findings do not fail the run, but stay in sight (pytest -s or -rA).
+    for v in found:
+        if v.impact not in BLOCKING:
+            print(f"{name}, {scheme}, {width}: {v}")
+    assert not blocking, f"{len(blocking)} violations:\n" + "\n".join(map(str, blocking))
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])

@@ -61,5 +61,13 @@ def test_frontdesk_build_exits_nonzero_with_the_message(make_site) -> None:
     root = make_site()
     _lay_out(CASES / "bad-impact", root)
     result = CliRunner().invoke(main, ["build", "-f", str(root / "mkdocs.yml")])
-    assert result.exit_code != 0
+    assert result.exit_code == 1
+    lines = result.output.splitlines()
+    expected = (CASES / "bad-impact" / "expected.txt").read_text().strip()
+    at = lines.index("ERROR   -  1 problem in the content:")
+    assert lines[at + 1] == f"  {expected}"
+    assert expected == (
+        "content/status/incidents/huge.yml:2: impact: expected one of none, minor, major, "
+        "critical; got 'huge'"
+    )
     assert not (root / "site" / "index.html").exists()

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-from browser import SiteServer, browser
+from browser import SiteServer
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
@@ -24,18 +23,9 @@ def build_copy(root: Path, out: Path) -> Path:
     return out
 
 
-@pytest.fixture(scope="module")
-def chromium():
-    with browser() as instance:
-        yield instance
-
-
 def reader(chromium, at: str = BUILT_AT, **options):  # noqa: ANN001, ANN201
-    """A page in its own browser context, its clock fixed at `at` (pages reword passed promises
-    by the reader's clock, so an unpinned clock would make these tests depend on the day)."""
-    page = chromium.new_page(**options)
-    page.clock.set_fixed_time(at)
-    return page
+    """A page in its own browser context, its clock fixed at `at`."""
+    return chromium.new_page(at=at, **options)
 
 
 def test_times_gain_the_readers_local_time(chromium, example_site: Path) -> None:

@@ -15,10 +15,45 @@ def run(*args: str):
     return CliRunner().invoke(main, list(args))
 
 
-def test_check_passes_on_the_example_and_reports_time_notices_without_failing() -> None:
+ACTIVE = "content/status/incidents/2026-11-23-mobile-app-sign-in.yml"
+# Four hours after the example's moment: the incident's last update (09:35), its promised next
+# update (10:30) and its eta (12:00) have all been overtaken.
+LATE = str(1795428000 + 4 * 3600)
+LATE_NOTICES = [
+    f"NOTICE  -  {ACTIVE}: updates: last update was 4 hours ago; customers are owed a new update",
+    f"NOTICE  -  {ACTIVE}: eta: the expected restoration time 2026-11-23 12:00 UTC has passed",
+    f"NOTICE  -  {ACTIVE}: next_update: the promised update at 2026-11-23 10:30 UTC is overdue",
+]
+
+
+def notices(output: str) -> list[str]:
+    return [line for line in output.splitlines() if line.startswith("NOTICE")]
+
+
+def test_check_passes_on_the_example_with_no_notice_at_its_moment() -> None:
     result = run("check", "-f", str(REPO / "mkdocs.yml"))
     assert result.exit_code == 0, result.output
-    assert result.output.startswith("OK: ")
+    assert result.output.startswith("OK: 17 articles, 8 incidents, 3 maintenance windows.")
+    assert notices(result.output) == []
+
+
+def test_check_reports_time_notices_without_failing(monkeypatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", LATE)
+    result = run("check", "-f", str(REPO / "mkdocs.yml"))
+    assert result.exit_code == 0, result.output
+    assert notices(result.output) == LATE_NOTICES
+    assert "OK: 17 articles, 8 incidents, 3 maintenance windows." in result.output
+
+
+def test_a_strict_build_reports_time_notices_and_still_succeeds(
+    copy_example: Path, tmp_path: Path, monkeypatch
+) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", LATE)
+    out = tmp_path / "public"
+    result = run("build", "-f", str(copy_example / "mkdocs.yml"), "--site-dir", str(out))
+    assert result.exit_code == 0, result.output
+    assert notices(result.output) == LATE_NOTICES
+    assert (out / "status/index.html").is_file()
 
 
 def test_check_fails_when_one_file_breaks(copy_example: Path) -> None:

@@ -287,7 +287,17 @@ SEARCH_SETTLED = """() => {
 }"""
 
 
-def test_no_payload_runs_in_a_browser(hostile_site: Path) -> None:
+# The browser rewords promises by the reader's clock (frontdesk.js puts HTML the build prepared
+# into the page), so pages are read both before any promise time and after all of them: the
+# incidents' next update (11:00) and eta (12:00), and the end of every maintenance window.
+READER_MOMENTS = {"before the promises": "2026-11-23T10:00:00Z",
+                  "after the promises": "2026-11-24T06:00:00Z"}  # fmt: skip
+PROMISES = "() => [...document.querySelectorAll('.fd-promise')].map(e => e.outerHTML).join('')"
+REWORDED = "() => document.querySelectorAll('.fd-promise[data-fd-since]').length"
+
+
+@pytest.mark.parametrize("moment", READER_MOMENTS)
+def test_no_payload_runs_in_a_browser(hostile_site: Path, moment: str) -> None:
     """The final word: pages and search results in chromium, with any dialog caught."""
     from browser import SiteServer, browser
     from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
@@ -297,8 +307,9 @@ def test_no_payload_runs_in_a_browser(hostile_site: Path) -> None:
             "articles/topic-3/article-3/", "articles/topic-4/", "levels/novice/",
             "search/?q=alert"]  # fmt: skip
     dialogs: list[str] = []
+    reworded = 0
     with browser() as chromium, SiteServer(hostile_site) as server:
-        page = chromium.new_page()
+        page = chromium.new_page(at=READER_MOMENTS[moment])
         page.on("dialog", lambda d: (dialogs.append(f"{page.url}: {d.message}"), d.dismiss()))
         for url in urls:
             page.goto(server.url + url)
@@ -313,5 +324,10 @@ def test_no_payload_runs_in_a_browser(hostile_site: Path) -> None:
             page.wait_for_timeout(150)
             for link in page.locator("a[href^='javascript' i]").all():
                 dialogs.append(f"{url}: javascript link {link.get_attribute('href')}")
+            findings = scan_html(page.evaluate(PROMISES), f"{url} as the reader sees it")
+            assert not findings, report(findings)
+            reworded += page.evaluate(REWORDED)
             assert not dialogs, dialogs
         page.close()
+    # The scan covered the reworded HTML only if the page really reworded its promises.
+    assert (reworded > 0) == (moment == "after the promises"), reworded

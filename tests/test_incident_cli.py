@@ -7,28 +7,15 @@ import re
 import sys
 from pathlib import Path
 
-import click
 import pexpect
 import pytest
 import yaml
 from click.testing import CliRunner, Result
 from conftest import REPO
 
-from generator.cli import main as frontdesk_main
-from generator.incident_cli import register
+from generator.cli import main as frontdesk
 from generator.loading import load_site
 from generator.loading.status_files import INCIDENT_FIELDS, MAINTENANCE_FIELDS
-
-# Until generator/cli.py calls register(main), `python -m generator` lacks these commands; the
-# terminal test then starts the same group through a one-line bootstrap instead.
-WIRED = "incident" in frontdesk_main.commands
-BOOTSTRAP = (
-    "from generator.cli import main; from generator.incident_cli import register; "
-    "register(main); main(prog_name='frontdesk')"
-)
-
-frontdesk = click.Group("frontdesk")
-register(frontdesk)
 
 LEVELS = ["novice", "intermediate", "expert"]
 ACTIVE = "content/status/incidents/2026-11-23-mobile-app-sign-in.yml"
@@ -272,9 +259,11 @@ def test_maintenance_new_update_cancel_round_trip(copy_example: Path) -> None:
         "--components", "invoicing,api", "--start", "2026-11-29T02:00:00Z",
         "--end", "2026-11-29T03:00:00Z", "--message", "Booked for Sunday night.",
         "--description", "Searching invoices may be slow for up to ten minutes.",
+        "--at", "2026-11-26T16:00:00Z",
     )  # fmt: skip
     assert created.exit_code == 0, created.output
     path = copy_example / "content/status/maintenance/2026-11-29-faster-invoice-search.yml"
+    assert "updates:\n  - at: 2026-11-26T16:00:00Z\n    status: scheduled\n" in path.read_text()
     assert 'git commit -m "Maintenance 2026-11-29-faster-invoice-search: scheduled"' in (
         created.output
     )
@@ -344,8 +333,8 @@ def test_every_command_has_help_ending_in_an_example(command: list[str]) -> None
 
 
 def test_incident_new_at_a_terminal_asks_for_each_missing_value(copy_example: Path) -> None:
-    entry = ["-m", "generator"] if WIRED else ["-c", BOOTSTRAP]
-    args = [*entry, "incident", "new", "-f", str(copy_example / "mkdocs.yml")]
+    args = ["-m", "generator", "incident", "new", "--started", "2026-11-23T10:00:00Z",
+            "-f", str(copy_example / "mkdocs.yml")]  # fmt: skip
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "COLUMNS": "200"}
     child = pexpect.spawn(sys.executable, args, cwd=str(REPO), env=env, encoding="utf-8",
                           timeout=60, dimensions=(40, 200))  # fmt: skip

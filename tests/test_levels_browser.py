@@ -3,16 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from browser import SiteServer, browser
+from browser import SiteServer
 from test_levels import site_files
 
 ARTICLE = "articles/billing/first-invoice/"
-
-
-@pytest.fixture(scope="module")
-def chromium():
-    with browser() as instance:
-        yield instance
 
 
 @pytest.fixture

@@ -21,12 +21,20 @@ def test_documents_match_the_banner(example_site: Path) -> None:
     for incident in unresolved:
         assert incident["name"] in banner
         assert incident["shortlink"].endswith(f"/status/incidents/{incident['id']}/")
+    windows = json.loads((example_site / "api/v2/scheduled-maintenances.json").read_text())[
+        "scheduled_maintenances"
+    ]
     upcoming = json.loads(
         (example_site / "api/v2/scheduled-maintenances/upcoming.json").read_text()
-    )
-    for window in upcoming["scheduled_maintenances"]:
-        if window["name"] in banner:
-            assert window["status"] == "scheduled"
+    )["scheduled_maintenances"]
+    # The one upcoming window starts within banner_lookahead_days (3) of the example's moment and
+    # is announced; the completed and the cancelled windows are not.
+    assert [(w["name"], w["status"]) for w in upcoming] == [
+        ("Upgrade to card payment and bank feed systems", "scheduled")
+    ]
+    assert upcoming[0]["name"] in banner
+    others = [w["name"] for w in windows if w["id"] != upcoming[0]["id"]]
+    assert len(others) == 2 and not [name for name in others if name in banner]
     assert summary["status"]["indicator"] == "major"
     assert "Current status: partial outage" in text(read(example_site, "status/"))
 

@@ -5,20 +5,12 @@ from __future__ import annotations
 from datetime import datetime, timezone
 from pathlib import Path
 
-import pytest
-from browser import SiteServer, browser
-
-
-@pytest.fixture(scope="module")
-def chromium():
-    with browser() as instance:
-        yield instance
+from browser import SiteServer
 
 
 def panel_promise(chromium, url: str, moment: datetime) -> str:
-    context = chromium.new_context(timezone_id="UTC")
+    context = chromium.new_context(at=moment, timezone_id="UTC")
     page = context.new_page()
-    page.clock.set_fixed_time(moment)
     page.goto(url)
     text = page.locator(".fd-panel .fd-promise").first.inner_text()
     context.close()

@@ -102,7 +102,8 @@ def incidents(draw: st.DrawFn, catalog: Catalog, iid: str) -> Incident:
         Update(started + offset * MINUTE, status, draw(TEXT))
         for offset, status in zip(offsets, statuses)
     )
-    later = st.integers(-24 * 60, 24 * 60).map(lambda m: NOW + m * MINUTE)
+    # A promised time may be past, but never before the start: the loader refuses that.
+    later = st.integers(-min(span, 24 * 60), 24 * 60).map(lambda m: NOW + m * MINUTE)
     eta = draw(st.one_of(st.none(), later))
     next_update = None if resolved else draw(st.one_of(st.none(), later))
     if eta is None and not resolved and next_update is None:  # `eta: unknown` needs one
@@ -206,6 +207,13 @@ def entry_url(kind: str, entry_id: str) -> str:
 
 
 # --- properties ---------------------------------------------------------------------------------
+
+
+def test_a_failing_example_can_be_rerun(pytestconfig: pytest.Config) -> None:
+    """The properties inherit conftest.py's profile: the same examples each run, and the blob."""
+    if pytestconfig.getoption("--hypothesis-profile", None):
+        pytest.skip("a Hypothesis profile was chosen on the command line")
+    assert PROPERTY_SETTINGS.derandomize and PROPERTY_SETTINGS.print_blob
 
 
 @PROPERTY_SETTINGS

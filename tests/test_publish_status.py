@@ -7,44 +7,11 @@ import shutil
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 from conftest import EXAMPLE_EPOCH
+from publishing import ACTIVE, LATER, NEW_INCIDENT, NEW_UPDATE, full_build, run
 from sitecompare import differences
 
 from generator.build_cache import CACHE_FILE
-from generator.cli import main
-
-LATER = "1795431600"  # 2026-11-23T11:00:00Z
-ACTIVE = "content/status/incidents/2026-11-23-mobile-app-sign-in.yml"
-NEW_INCIDENT = """\
-title: Bank feeds are delayed
-impact: minor
-components: [bank-feeds]
-started: 2026-11-23T10:20:00Z
-cause: Our banking partner is slow to answer.
-eta: 2026-11-23T13:00:00Z
-prevention: A second banking partner for feeds.
-updates:
-  - at: 2026-11-23T10:25:00Z
-    status: investigating
-    message: Feeds may arrive up to an hour late.
-"""
-NEW_UPDATE = """\
-  - at: 2026-11-23T10:50:00Z
-    status: monitoring
-    message: The fixed app is live in both app stores; sign-ins are recovering.
-"""
-
-
-def run(*args: str):
-    return CliRunner().invoke(main, list(args))
-
-
-def full_build(root: Path, out: Path, epoch: str, monkeypatch) -> Path:
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch)
-    result = run("build", "-f", str(root / "mkdocs.yml"), "--site-dir", str(out))
-    assert result.exit_code == 0, result.output
-    return out
 
 
 def edit_status(root: Path) -> None:
@@ -189,9 +156,21 @@ def test_changed_components_make_publish_check_the_articles_again(
     components.write_text(components.read_text().replace("id: bank-feeds", "id: bank-links"))
     for path in (copy_example / "content/status").rglob("*.yml"):
         path.write_text(path.read_text().replace("bank-feeds", "bank-links"))
+    published = sorted(p.relative_to(before) for p in before.rglob("*"))
+    banner_page = (before / "articles/payments/connect-bank-feed/index.html").read_bytes()
     result = run("publish-status", "-f", str(copy_example / "mkdocs.yml"), str(before))
-    assert result.exit_code != 0
-    assert "bank-feeds" in result.output and "components" in result.output
+    assert result.exit_code == 1
+    defined = "api, bank-links, email-delivery, invoicing, mobile-apps, payments, sign-in, web-app"
+    assert result.output.splitlines() == [
+        "Error: 2 problems in the content:",
+        "  content/articles/payments/connect-bank-feed.md:6: components[0]: unknown component "
+        f"id 'bank-feeds'; components.yml defines {defined}",
+        "  content/articles/payments/payouts-explained.md:6: components[1]: unknown component "
+        f"id 'bank-feeds'; components.yml defines {defined}",
+    ]
+    # Nothing was published: the site is as the last build left it.
+    assert sorted(p.relative_to(before) for p in before.rglob("*")) == published
+    assert (before / "articles/payments/connect-bank-feed/index.html").read_bytes() == banner_page
 
 
 def test_a_damaged_cache_only_costs_time(copy_example, before, tmp_path, monkeypatch) -> None:

@@ -6,13 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from browser import SiteServer, browser
-
-
-@pytest.fixture(scope="module")
-def chromium():
-    with browser() as instance:
-        yield instance
+from browser import SiteServer
 
 
 @pytest.fixture(scope="module")

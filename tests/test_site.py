@@ -89,13 +89,26 @@ class TestExampleSite:
         assert "Upgrade to card payment and bank feed systems" in text(page)
 
     def test_day_details_are_readable_without_hover(self, example_site: Path) -> None:
+        """Each day with incidents is listed below the bar, newest first, linking each incident."""
+        status = example()
         page = read(example_site, "status/")
-        item = region(page, 'fd-component" id="component-payments')
-        assert (
-            "Card payments are failing" in text(region(item, "fd-uptime__days"))
-            or "fd-uptime__days" in item
+        now = build_time({"SOURCE_DATE_EPOCH": "1795428000"})
+        listed_days = 0
+        for component in status.catalog.components:
+            item = region(page, f'fd-component" id="component-{component.id}')
+            troubled = [d for d in uptime(status, component.id, now).days if d.incidents]
+            rows = re.findall(r"<li>(.*?)</li>", region(item, "fd-uptime__days"), re.S)
+            assert len(rows) == len(troubled), component.id
+            for row, day in zip(rows, reversed(troubled)):
+                assert text(row).startswith(f"{day.day} ({day.percent:.2f}%): ")
+                links = re.findall(r'<a href="incidents/([^/"]+)/">([^<]+)</a>', row)
+                assert links == [(i.id, i.title) for i in day.incidents], (component.id, day.day)
+            listed_days += len(rows)
+        assert listed_days >= 3  # the example's history touches several components
+        payments = region(page, 'fd-component" id="component-payments')
+        assert re.search(
+            r'title="2026-09-16: \d+\.\d\d%; Card payments on invoices failing"', payments
         )
-        assert re.search(r'title="2026-09-16: \d+\.\d\d%; ', item)
 
     def test_incident_page_has_timeline_newest_first_and_postmortem(
         self, example_site: Path

@@ -50,6 +50,17 @@
     });
   }
 
+  /* Pagefind names its field only by a title (its placeholder, "Search"), which not every
+     screen reader announces, and has no option for a label: give it the words of the form's
+     label, which the template owns. */
+  function labelInput(box, form) {
+    var input = box.querySelector(".pagefind-ui__search-input");
+    var label = form && form.querySelector("label");
+    if (input && label && !input.hasAttribute("aria-label")) {
+      input.setAttribute("aria-label", label.textContent.trim());
+    }
+  }
+
   function searchPage() {
     var box = document.querySelector("[data-fd-search]");
     if (!box || box.getAttribute("data-fd-ready")) return;
@@ -75,6 +86,7 @@
         openFilters: ["level"],
         translations: { filters_label: "Narrow results", zero_results: "Nothing found for [SEARCH_TERM]. Try other words, or browse by topic." }
       });
+      labelInput(box, form);
       var level = chosenLevelLabel();
       if (level) ui.triggerFilters({ level: [level] });
       var query = new URLSearchParams(location.search).get("q");

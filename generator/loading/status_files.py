@@ -185,6 +185,13 @@ def _load_incident(
     next_update = (
         reader.moment(fields["next_update"], "next_update") if "next_update" in fields else None
     )
+    for key, promised in (("eta", eta), ("next_update", next_update)):
+        if promised and started and promised < started:
+            reader.report(
+                fields[key],
+                key,
+                f"expected a time at or after started ({started:%Y-%m-%dT%H:%M}Z); got {promised:%Y-%m-%dT%H:%M}Z",
+            )
     if updates and updates[-1].status != IncidentStatus.RESOLVED.value:
         for key, why in (("cause", "say what is known, even 'still investigating'"),
                          ("prevention", "say what will stop it happening again")):  # fmt: skip

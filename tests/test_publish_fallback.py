@@ -1,0 +1,137 @@
+"""`frontdesk publish-status` builds the whole site, and says why, when a template or a setting
+changed since the last full build or when the navigation would change: the result is then the
+same as a full build, changed template or setting included."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+from conftest import EXAMPLE_EPOCH, REPO
+from publishing import ACTIVE, LATER, NEW_INCIDENT, NEW_UPDATE, full_build, run
+from sitecompare import differences
+
+NEW_INCIDENT_ID = "2026-11-23-bank-feeds-delayed"
+CHANGED_INPUTS = (
+    "Full build needed: articles, templates or settings changed since the last full build."
+)
+ARTICLE_PAGE = "articles/account/reset-password/index.html"
+
+
+def publish(root: Path, site: Path, epoch: str, monkeypatch) -> str:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch)
+    result = run("publish-status", "-f", str(root / "mkdocs.yml"), str(site))
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+def add_status_update(root: Path) -> None:
+    """The status change being published, so that the fallback must carry it as well."""
+    active = root / ACTIVE
+    active.write_text(active.read_text() + NEW_UPDATE)
+
+
+def edit_config(root: Path, change) -> None:  # noqa: ANN001
+    config_file = root / "mkdocs.yml"
+    config = yaml.safe_load(config_file.read_text())
+    change(config)
+    config_file.write_text(yaml.safe_dump(config, sort_keys=False))
+
+
+def frontdesk_options(config: dict) -> dict:
+    return next(
+        p["frontdesk"] for p in config["plugins"] if isinstance(p, dict) and "frontdesk" in p
+    )
+
+
+def test_a_changed_template_falls_back_to_a_full_build(copy_example, tmp_path, monkeypatch) -> None:
+    site = full_build(copy_example, tmp_path / "published", EXAMPLE_EPOCH, monkeypatch)
+    # A fragment inside the article's own content, which the fast path would leave as it was.
+    fragment = copy_example / "overrides/frontdesk/related.html"
+    fragment.parent.mkdir(parents=True, exist_ok=True)
+    original = (REPO / "generator/templates/frontdesk/related.html").read_text()
+    fragment.write_text(original.replace(">Related articles<", ">Read next<"))
+    add_status_update(copy_example)
+
+    output = publish(copy_example, site, LATER, monkeypatch)
+
+    assert CHANGED_INPUTS in output.splitlines()
+    full = full_build(copy_example, tmp_path / "full", LATER, monkeypatch)
+    assert differences(site, full) == []
+    article = (site / ARTICLE_PAGE).read_text()
+    assert ">Read next</h2>" in article and "Related articles" not in article
+    assert "sign-ins are recovering" in (site / "status/index.html").read_text()
+
+
+def _rename_site(config: dict) -> None:
+    config["site_name"] = "Tallybook Support"
+
+
+def _describe_novices(config: dict) -> None:
+    frontdesk_options(config)["levels"] = [
+        {"name": "novice", "label": "Novice", "description": "First week with Tallybook."},
+        {"name": "intermediate", "label": "Intermediate", "description": "Knows the basics."},
+        {"name": "expert", "label": "Expert", "description": "Wants the short path."},
+    ]
+
+
+@pytest.mark.parametrize(
+    ("change", "visible"),
+    [
+        # An MkDocs setting, in every page's header and title.
+        (_rename_site, "<title>Reset your password - Tallybook Support</title>"),
+        # A Frontdesk option, in each article's level badge, which the fast path never touches.
+        (_describe_novices, "Written for novice readers: First week with Tallybook."),
+    ],
+    ids=["site_name", "frontdesk-levels"],
+)
+def test_a_changed_setting_falls_back_to_a_full_build(
+    change, visible, copy_example, tmp_path, monkeypatch
+) -> None:
+    site = full_build(copy_example, tmp_path / "published", EXAMPLE_EPOCH, monkeypatch)
+    edit_config(copy_example, change)
+    add_status_update(copy_example)
+
+    output = publish(copy_example, site, LATER, monkeypatch)
+
+    assert CHANGED_INPUTS in output.splitlines()
+    full = full_build(copy_example, tmp_path / "full", LATER, monkeypatch)
+    assert differences(site, full) == []
+    assert visible in " ".join((site / ARTICLE_PAGE).read_text().split())
+
+
+def test_a_navigation_change_falls_back_to_a_full_build(
+    copy_example, tmp_path, monkeypatch
+) -> None:
+    """Without a `nav:` setting MkDocs lists every page, incidents included, so a new incident
+    file changes the navigation of every page even though no template or setting changed."""
+    edit_config(copy_example, lambda config: config.pop("nav"))
+    site = full_build(copy_example, tmp_path / "published", EXAMPLE_EPOCH, monkeypatch)
+    incident_page = f"status/incidents/{NEW_INCIDENT_ID}/"
+    assert incident_page not in (site / ARTICLE_PAGE).read_text()
+    (copy_example / f"content/status/incidents/{NEW_INCIDENT_ID}.yml").write_text(NEW_INCIDENT)
+
+    output = publish(copy_example, site, LATER, monkeypatch)
+
+    assert "Full build needed: the navigation would change." in output.splitlines()
+    assert CHANGED_INPUTS not in output.splitlines()
+    full = full_build(copy_example, tmp_path / "full", LATER, monkeypatch)
+    assert differences(site, full) == []
+    nav_link = f'<a href="../../../{incident_page}" class="md-nav__link">'
+    assert nav_link in (site / ARTICLE_PAGE).read_text()
+    assert not (site / ".frontdesk/staging").exists()
+
+
+def test_nothing_changed_publishes_without_a_full_build(
+    copy_example, tmp_path, monkeypatch
+) -> None:
+    """The same steps with nothing but status changed: the fast path, so the fallbacks above are
+    caused by the changes they make."""
+    edit_config(copy_example, lambda config: config.pop("nav"))
+    site = full_build(copy_example, tmp_path / "published", EXAMPLE_EPOCH, monkeypatch)
+    add_status_update(copy_example)
+    output = publish(copy_example, site, LATER, monkeypatch)
+    assert "Full build needed" not in output and "Published:" in output
+    full = full_build(copy_example, tmp_path / "full", LATER, monkeypatch)
+    assert differences(site, full) == []
