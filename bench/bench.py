@@ -44,7 +44,7 @@ def measure(command: list[str], cwd: Path) -> tuple[float, float]:
 
 
 def frontdesk(*args: str) -> list[str]:
-    return [sys.executable, "-m", "generator", *args]
+    return [sys.executable, "-m", "frontdesk", *args]
 
 
 def mkdocs(*args: str) -> list[str]:
@@ -104,10 +104,11 @@ def build_overhead(workdir: Path, sizes: list[int], incidents: int, repeat: int)
 
 def status_scaling(workdir: Path, counts: list[int]) -> None:
     """The status section alone (load, derive, render every status page and document)."""
-    from generator.loading import load_status
-    from generator.machine import SiteInfo, machine_readable_files
-    from generator.markup import markdown_renderer
-    from generator.rendering import Renderer, StatusView, history_src
+    from frontdesk.content.loading import load_status
+    from frontdesk.site.markup import markdown_renderer
+    from frontdesk.site.rendering import Renderer, history_src
+    from frontdesk.status.machine import SiteInfo, machine_readable_files
+    from frontdesk.status.view import StatusView
 
     rows = []
     for count in counts:

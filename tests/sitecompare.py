@@ -29,8 +29,7 @@ from collections import defaultdict
 from pathlib import Path
 
 import cbor2
-
-from generator.build_cache import CACHE_FILE
+from frontdesk.mkdocs.build_cache import CACHE_FILE
 
 _HASH = re.compile(r"en_[0-9a-f]{6,12}")
 _META = re.compile(r"pagefind\.(?P<stem>(?P<language>[^/]+)_[0-9a-f]+)\.pf_meta")

@@ -11,11 +11,10 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from frontdesk.cli.main import main
+from frontdesk.content.errors import ContentError
+from frontdesk.content.loading import load_site
 from mkdocs.exceptions import Abort
-
-from generator.cli import main
-from generator.errors import ContentError
-from generator.loading import load_site
 
 CASES = Path(__file__).parent / "bad_content"
 LEVELS = ["novice", "intermediate", "expert"]

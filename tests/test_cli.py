@@ -7,8 +7,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from conftest import REPO
-
-from generator.cli import main
+from frontdesk.cli.main import main
 
 
 def run(*args: str):

@@ -12,10 +12,9 @@ import pytest
 import yaml
 from click.testing import CliRunner, Result
 from conftest import REPO
-
-from generator.cli import main as frontdesk
-from generator.loading import load_site
-from generator.loading.status_files import INCIDENT_FIELDS, MAINTENANCE_FIELDS
+from frontdesk.cli.main import main as frontdesk
+from frontdesk.content.loading import load_site
+from frontdesk.content.loading.status_files import INCIDENT_FIELDS, MAINTENANCE_FIELDS
 
 LEVELS = ["novice", "intermediate", "expert"]
 ACTIVE = "content/status/incidents/2026-11-23-mobile-app-sign-in.yml"
@@ -333,7 +332,7 @@ def test_every_command_has_help_ending_in_an_example(command: list[str]) -> None
 
 
 def test_incident_new_at_a_terminal_asks_for_each_missing_value(copy_example: Path) -> None:
-    args = ["-m", "generator", "incident", "new", "--started", "2026-11-23T10:00:00Z",
+    args = ["-m", "frontdesk", "incident", "new", "--started", "2026-11-23T10:00:00Z",
             "-f", str(copy_example / "mkdocs.yml")]  # fmt: skip
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "COLUMNS": "200"}
     child = pexpect.spawn(sys.executable, args, cwd=str(REPO), env=env, encoding="utf-8",

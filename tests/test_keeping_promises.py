@@ -9,12 +9,11 @@ from urllib.parse import unquote
 
 import pytest
 from click.testing import CliRunner
+from frontdesk.audience.related import related_articles
+from frontdesk.audience.review import reviews_due
+from frontdesk.cli.main import main
+from frontdesk.content.models import ArticleMeta
 from pages import announce, content, read, region, text
-
-from generator.cli import main
-from generator.models import ArticleMeta
-from generator.related import related_articles
-from generator.review import reviews_due
 
 INCIDENT = """\
 title: Invoices are not sending

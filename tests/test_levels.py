@@ -6,11 +6,10 @@ from __future__ import annotations
 import re
 
 from click.testing import CliRunner
+from frontdesk.audience.levels import readability_notices, reading_grade
+from frontdesk.cli.main import main
+from frontdesk.content.models import ArticleMeta, Audience
 from pages import content, read, region, text
-
-from generator.audience import readability_notices, reading_grade
-from generator.cli import main
-from generator.models import ArticleMeta, Audience
 
 NOVICE = """\
 ---

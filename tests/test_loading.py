@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import date, datetime, timezone
 
-from generator.loading import load_site
-from generator.models import ComponentStatus, Impact, IncidentStatus
+from frontdesk.content.loading import load_site
+from frontdesk.content.models import ComponentStatus, Impact, IncidentStatus
 
 LEVELS = ["novice", "intermediate", "expert"]
 UTC = timezone.utc

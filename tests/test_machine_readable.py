@@ -14,15 +14,8 @@ import feedparser
 import pytest
 from browser import SiteServer, browser
 from conftest import EXAMPLE_EPOCH, REPO
-from icalendar import Calendar
-from jsonschema import Draft202012Validator
-
-from generator import status as st
-from generator.loading import load_site
-from generator.machine import SiteInfo, machine_readable_files
-from generator.machine.common import iso
-from generator.markup import markdown_renderer
-from generator.models import (
+from frontdesk.content.loading import load_site
+from frontdesk.content.models import (
     Catalog,
     Component,
     ComponentGroup,
@@ -33,7 +26,13 @@ from generator.models import (
     StatusContent,
     Update,
 )
-from generator.rendering import StatusView
+from frontdesk.site.markup import markdown_renderer
+from frontdesk.status import state as st
+from frontdesk.status.machine import SiteInfo, machine_readable_files
+from frontdesk.status.machine.common import iso
+from frontdesk.status.view import StatusView
+from icalendar import Calendar
+from jsonschema import Draft202012Validator
 
 UTC = timezone.utc
 NOW = datetime.fromtimestamp(int(EXAMPLE_EPOCH), UTC)
@@ -345,7 +344,9 @@ def test_badges_show_each_status(files: dict[str, bytes], content: StatusContent
 
 def test_the_banner_script_and_page_are_shipped(files: dict[str, bytes]) -> None:
     script = files["embed/banner.js"].decode("utf-8")
-    assert script == (REPO / "generator/machine/assets/banner.js").read_text(encoding="utf-8")
+    assert script == (REPO / "generator/frontdesk/status/machine/assets/banner.js").read_text(
+        encoding="utf-8"
+    )
     assert "document.currentScript" in script and "api/v2/summary.json" in script
     assert "textContent" in script and "innerHTML" not in script
     page = files["embed/banner.html"].decode("utf-8")

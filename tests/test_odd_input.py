@@ -20,12 +20,11 @@ from pathlib import Path
 import pytest
 import yaml
 from conftest import COMPONENTS, EXAMPLE_EPOCH, REPO
+from frontdesk.content.errors import ContentError
+from frontdesk.content.loading import load_site
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from pages import read, text
-
-from generator.errors import ContentError
-from generator.loading import load_site
 
 LEVELS = ["novice", "intermediate", "expert"]
 CHECK_TIMEOUT = 60  # seconds; a case that takes longer has hung
@@ -135,7 +134,7 @@ class Checked:
 def run_check(root: Path) -> Checked:
     try:
         run = subprocess.run(
-            [sys.executable, "-m", "generator", "check", "-f", str(root / "mkdocs.yml")],
+            [sys.executable, "-m", "frontdesk", "check", "-f", str(root / "mkdocs.yml")],
             cwd=root, capture_output=True, text=True, timeout=CHECK_TIMEOUT,
             env={**os.environ, "SOURCE_DATE_EPOCH": EXAMPLE_EPOCH, "NO_MKDOCS_2_WARNING": "1"},
         )  # fmt: skip

@@ -1,5 +1,5 @@
-"""A `build` shares its work with two helper processes (generator/render_helper.py reads and
-converts pages, generator/page_writer.py writes the status pages). Whatever the helpers do must
+"""A `build` shares its work with two helper processes (frontdesk/mkdocs/render_helper.py reads and
+converts pages, frontdesk/mkdocs/page_writer.py writes the status pages). Whatever the helpers do must
 come out exactly as if the build had done it alone: the same files, the same messages in the same
 order, the same errors, and warnings that still fail `--strict`."""
 
@@ -11,18 +11,24 @@ import time
 from pathlib import Path
 
 import pytest
+from frontdesk.mkdocs import render_helper, sharing
+from frontdesk.mkdocs.page_writer import PageWriter
+from frontdesk.mkdocs.plugin import FrontdeskPlugin
+from frontdesk.mkdocs.render_helper import READING_EVENTS, RenderHelper
+from frontdesk.site.pages import SitePages
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 from sitecompare import differences
 
-from generator import render_helper
-from generator.page_writer import PageWriter
-from generator.plugin import FrontdeskPlugin
-from generator.render_helper import READING_EVENTS, RenderHelper
-from generator.site_pages import SitePages
-
 LATE_ARTICLE = "articles/payments/connect-bank-feed.md"
+
+
+def shares_reading(plugin: FrontdeskPlugin, config) -> bool:  # noqa: ANN001
+    """Whether this build would hand pages to a reading helper."""
+    return sharing.may_share(
+        config=config, plugin=plugin, events=READING_EVENTS, **plugin.sharing_conditions()
+    )
 
 
 def build_with(root: Path, out: Path, *, helpers: bool, strict: bool = True) -> Path:
@@ -165,9 +171,9 @@ def test_helpers_are_used_only_for_a_full_build(
         config.plugins.on_startup(command=command, dirty=dirty)
     config = config.plugins.on_config(config)
     plugin = config.plugins["frontdesk"]
-    assert plugin._shares_work(config, READING_EVENTS) is shares
+    assert shares_reading(plugin, config) is shares
     config.plugins.on_shutdown()
-    assert not plugin._shares_work(config, READING_EVENTS)  # the instance may be used again
+    assert not shares_reading(plugin, config)  # the instance may be used again
 
 
 def test_helpers_are_not_used_when_another_plugin_reads_pages(make_site) -> None:  # noqa: ANN001
@@ -178,5 +184,5 @@ def test_helpers_are_not_used_when_another_plugin_reads_pages(make_site) -> None
     config = load_config(str(root / "mkdocs.yml"))
     config.plugins.on_startup(command="build", dirty=False)
     config = config.plugins.on_config(config)
-    assert not config.plugins["frontdesk"]._shares_work(config, READING_EVENTS)
+    assert not shares_reading(config.plugins["frontdesk"], config)
     config.plugins.on_shutdown()

@@ -16,14 +16,8 @@ from pathlib import Path
 import feedparser
 import pytest
 import yaml
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
-
-from generator import status as status_logic
-from generator.loading import load_status
-from generator.machine import SiteInfo, machine_readable_files
-from generator.markup import markdown_renderer
-from generator.models import (
+from frontdesk.content.loading import load_status
+from frontdesk.content.models import (
     STATUS_FOR_IMPACT,
     Catalog,
     Component,
@@ -38,7 +32,13 @@ from generator.models import (
     StatusContent,
     Update,
 )
-from generator.rendering import Renderer, StatusView
+from frontdesk.site.markup import markdown_renderer
+from frontdesk.site.rendering import Renderer
+from frontdesk.status import state as status_logic
+from frontdesk.status.machine import SiteInfo, machine_readable_files
+from frontdesk.status.view import StatusView
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 UTC = timezone.utc
 NOW = datetime(2026, 11, 23, 10, 0, tzinfo=UTC)
@@ -155,7 +155,7 @@ def contents(draw: st.DrawFn) -> StatusContent:
     )
 
 
-# --- references, written independently of generator.status ---------------------------------
+# --- references, written independently of frontdesk.status ---------------------------------
 
 
 def union_seconds(spans: list[tuple[datetime, datetime]]) -> float:

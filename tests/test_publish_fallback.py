@@ -50,7 +50,7 @@ def test_a_changed_template_falls_back_to_a_full_build(copy_example, tmp_path, m
     # A fragment inside the article's own content, which the fast path would leave as it was.
     fragment = copy_example / "overrides/frontdesk/related.html"
     fragment.parent.mkdir(parents=True, exist_ok=True)
-    original = (REPO / "generator/templates/frontdesk/related.html").read_text()
+    original = (REPO / "generator/frontdesk/site/templates/frontdesk/related.html").read_text()
     fragment.write_text(original.replace(">Related articles<", ">Read next<"))
     add_status_update(copy_example)
 
@@ -104,13 +104,19 @@ def test_a_changed_setting_falls_back_to_a_full_build(
 def test_a_navigation_change_falls_back_to_a_full_build(
     copy_example, tmp_path, monkeypatch
 ) -> None:
-    """Without a `nav:` setting MkDocs lists every page, incidents included, so a new incident
-    file changes the navigation of every page even though no template or setting changed."""
-    edit_config(copy_example, lambda config: config.pop("nav"))
+    """A site may list an incident page in its own `nav:` without a title: the navigation then
+    shows the incident's title, so renaming the incident changes every page's navigation even
+    though no template or setting changed."""
+    listed = "status/incidents/2026-11-15-receipt-uploads-stuck"
+    edit_config(
+        copy_example, lambda config: config["nav"].append({"Last outage": [f"{listed}.md"]})
+    )
     site = full_build(copy_example, tmp_path / "published", EXAMPLE_EPOCH, monkeypatch)
-    incident_page = f"status/incidents/{NEW_INCIDENT_ID}/"
-    assert incident_page not in (site / ARTICLE_PAGE).read_text()
-    (copy_example / f"content/status/incidents/{NEW_INCIDENT_ID}.yml").write_text(NEW_INCIDENT)
+    assert "Receipt uploads stuck" not in (site / ARTICLE_PAGE).read_text()
+    incident = copy_example / f"content/{listed}.yml"
+    old_title = incident.read_text().splitlines()[0]
+    assert old_title.startswith("title: ")
+    incident.write_text(incident.read_text().replace(old_title, "title: Receipt uploads stuck", 1))
 
     output = publish(copy_example, site, LATER, monkeypatch)
 
@@ -118,8 +124,8 @@ def test_a_navigation_change_falls_back_to_a_full_build(
     assert CHANGED_INPUTS not in output.splitlines()
     full = full_build(copy_example, tmp_path / "full", LATER, monkeypatch)
     assert differences(site, full) == []
-    nav_link = f'<a href="../../../{incident_page}" class="md-nav__link">'
-    assert nav_link in (site / ARTICLE_PAGE).read_text()
+    nav = (site / ARTICLE_PAGE).read_text().split('class="md-nav md-nav--primary"')[1]
+    assert "Receipt uploads stuck" in nav
     assert not (site / ".frontdesk/staging").exists()
 
 
@@ -127,8 +133,10 @@ def test_nothing_changed_publishes_without_a_full_build(
     copy_example, tmp_path, monkeypatch
 ) -> None:
     """The same steps with nothing but status changed: the fast path, so the fallbacks above are
-    caused by the changes they make."""
+    caused by the changes they make; a site without `nav:` keeps status pages out of the
+    navigation MkDocs makes, so a new incident is a status change like any other."""
     edit_config(copy_example, lambda config: config.pop("nav"))
+    (copy_example / f"content/status/incidents/{NEW_INCIDENT_ID}.yml").write_text(NEW_INCIDENT)
     site = full_build(copy_example, tmp_path / "published", EXAMPLE_EPOCH, monkeypatch)
     add_status_update(copy_example)
     output = publish(copy_example, site, LATER, monkeypatch)

@@ -8,10 +8,9 @@ from pathlib import Path
 
 import pytest
 from conftest import EXAMPLE_EPOCH
+from frontdesk.mkdocs.build_cache import CACHE_FILE
 from publishing import ACTIVE, LATER, NEW_INCIDENT, NEW_UPDATE, full_build, run
 from sitecompare import differences
-
-from generator.build_cache import CACHE_FILE
 
 
 def edit_status(root: Path) -> None:
@@ -95,7 +94,7 @@ def test_a_publish_that_stops_part_way_is_completed_by_the_next(
         raise OSError("No space left on device")
 
     with monkeypatch.context() as patch:
-        patch.setattr("generator.publish._remove_stale", disk_full)
+        patch.setattr("frontdesk.mkdocs.publish._remove_stale", disk_full)
         result = run("publish-status", "-f", str(copy_example / "mkdocs.yml"), str(before))
     assert result.exit_code != 0
     assert not (before / ".frontdesk/staging").exists()
@@ -143,7 +142,7 @@ def test_publish_reuses_the_articles_read_by_the_last_build(
         raise AssertionError("articles read again although the build's record holds")
 
     edit_status(copy_example)
-    monkeypatch.setattr("generator.loading.site.load_articles", unexpected)
+    monkeypatch.setattr("frontdesk.content.loading.site.load_articles", unexpected)
     result = run("publish-status", "-f", str(copy_example / "mkdocs.yml"), str(before))
     assert result.exit_code == 0, result.output
 

@@ -20,9 +20,8 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from conftest import EXAMPLE_EPOCH
+from frontdesk.mkdocs.build_cache import CACHE_FILE
 from sitecompare import differences
-
-from generator.build_cache import CACHE_FILE
 
 
 def build(root: Path, out: Path, hash_seed: str, zone: str) -> subprocess.CompletedProcess:
@@ -31,7 +30,7 @@ def build(root: Path, out: Path, hash_seed: str, zone: str) -> subprocess.Comple
         "TZ": zone, "NO_MKDOCS_2_WARNING": "1",
     }  # fmt: skip
     return subprocess.run(
-        [sys.executable, "-m", "generator", "build", "-f", str(root / "mkdocs.yml"),
+        [sys.executable, "-m", "frontdesk", "build", "-f", str(root / "mkdocs.yml"),
          "--site-dir", str(out)],
         cwd=root, env=env, capture_output=True, text=True, timeout=600,
     )  # fmt: skip

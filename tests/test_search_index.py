@@ -8,14 +8,8 @@ import zlib
 from pathlib import Path
 
 import pytest
-
-from generator.pagefind_service import PagefindError, PagefindService
-from generator.search_index import (
-    SearchIndexer,
-    bundle_for,
-    page_url,
-    searchable_document,
-)
+from frontdesk.search.index import SearchIndexer, bundle_for, page_url, searchable_document
+from frontdesk.search.pagefind import PagefindError, PagefindService
 
 
 def page(title: str, body: str, *, searchable: bool = True) -> str:

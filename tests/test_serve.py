@@ -14,7 +14,7 @@ never another, and the server never sees a change. Leaving CLOCK_MONOTONIC real 
 converts CPython's absolute CLOCK_MONOTONIC deadline for clock_nanosleep as if it were on the
 faked clock, the kernel rejects the negative result with EINVAL and every sleep raises OSError,
 as in this module's polling, in subprocess.Popen.wait and in the build's Pagefind client
-(generator/pagefind_service.py). Starting the server without libfaketime would pass, but only by
+(generator/frontdesk/search/pagefind.py). Starting the server without libfaketime would pass, but only by
 hiding it from the run whose purpose is to move its clock.
 """
 
@@ -71,7 +71,7 @@ def serving(root: Path, first_page: str, first_text: str) -> Iterator[str]:
     """`frontdesk serve` for the site at `root`, once `first_page` shows `first_text`; yields
     the server's address."""
     port = free_port()
-    command = [sys.executable, "-m", "generator", "serve", "-f", str(root / "mkdocs.yml"),
+    command = [sys.executable, "-m", "frontdesk", "serve", "-f", str(root / "mkdocs.yml"),
                "--dev-addr", f"127.0.0.1:{port}"]  # fmt: skip
     server = subprocess.Popen(
         command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=os.environ.copy()
@@ -113,16 +113,15 @@ def test_serve_reloads_when_a_template_changes(copy_example: Path) -> None:
     with serving(copy_example, ARTICLE_PAGE, "Still need help?") as base:
         fragment = copy_example / "overrides/frontdesk/help_panel.html"
         fragment.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy(REPO / "generator/templates/frontdesk/help_panel.html", fragment)
+        shutil.copy(REPO / "generator/frontdesk/site/templates/frontdesk/help_panel.html", fragment)
         fragment.write_text(fragment.read_text().replace("Still need help?", "Still stuck?"))
         body = fetch_until(base + ARTICLE_PAGE, "Still stuck?", 60)
         assert "Still stuck?" in body and "Still need help?" not in body
 
         main = copy_example / "overrides/main.html"
         main.write_text(
-            main.read_text().replace(
-                "{{ super() }}", '{{ super() }}\n  <meta name="fd-preview" content="edited">', 1
-            )
+            main.read_text() + "{% block extrahead %}{{ super() }}"
+            '<meta name="fd-preview" content="edited">{% endblock %}\n'
         )
         assert '<meta name="fd-preview" content="edited">' in fetch_until(
             base + ARTICLE_PAGE, 'name="fd-preview"', 60

@@ -6,11 +6,10 @@ import re
 from pathlib import Path
 
 from conftest import REPO
+from frontdesk.content.clock import build_time
+from frontdesk.content.loading import load_site
+from frontdesk.status.state import active_incidents, uptime
 from pages import announce, content, read, region, text
-
-from generator.clock import build_time
-from generator.loading import load_site
-from generator.status import active_incidents, uptime
 
 LEVELS = ["novice", "intermediate", "expert"]
 

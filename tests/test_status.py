@@ -5,9 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta, timezone
 
 import pytest
-
-from generator import status as st
-from generator.models import (
+from frontdesk.content.models import (
     Catalog,
     Component,
     ComponentGroup,
@@ -18,6 +16,7 @@ from generator.models import (
     StatusContent,
     Update,
 )
+from frontdesk.status import state as st
 
 UTC = timezone.utc
 NOW = datetime(2026, 11, 23, 12, 0, tzinfo=UTC)

@@ -1,0 +1,198 @@
+"""Opening, updating, resolving and reviewing incidents, one validated file write each."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from frontdesk.cli.authoring.document import Document, as_flow, as_moment, as_text
+from frontdesk.cli.authoring.errors import AuthoringError
+from frontdesk.cli.authoring.paths import StatusPaths
+from frontdesk.cli.authoring.store import Written, read_incident, write_incident
+from frontdesk.cli.authoring.values import UNKNOWN, derive_id, utc
+from frontdesk.content.loading.status_files import INCIDENT_FIELDS
+from frontdesk.content.models import Incident, IncidentStatus
+
+Eta = datetime | str  # a time, or "unknown"
+OPEN_STATUSES = tuple(s.value for s in IncidentStatus if s is not IncidentStatus.RESOLVED)
+HEADER = """\
+Incident {id}. What each field means: frontdesk incident new --help.
+Next: frontdesk incident update {id} (or edit by hand, then frontdesk check)"""
+
+
+@dataclass(frozen=True)
+class NewIncident:
+    title: str
+    impact: str
+    components: list[str] | dict[str, str]
+    started: datetime
+    cause: str
+    eta: Eta
+    prevention: str
+    message: str
+    next_update: datetime | None = None
+    status: str = IncidentStatus.INVESTIGATING.value
+    apology: str = ""
+
+
+@dataclass(frozen=True)
+class IncidentChange:
+    """An update, and what else it changes; None leaves a field as it is."""
+
+    at: datetime
+    status: str
+    message: str
+    eta: Eta | None = None
+    next_update: datetime | None = None
+    cause: str | None = None
+    prevention: str | None = None
+    impact: str | None = None
+    components: list[str] | dict[str, str] | None = None
+
+
+def create_incident(
+    paths: StatusPaths, entry: NewIncident, incident_id: str | None = None
+) -> Written:
+    """Write content/status/incidents/<id>.yml; the id is derived from date and title if not given."""
+    if entry.status not in OPEN_STATUSES:
+        raise AuthoringError(
+            f"status: a new incident starts as one of {', '.join(OPEN_STATUSES)}; got {entry.status!r}"
+        )
+    target = paths.new_file("incident", incident_id, derive_id(entry.started, entry.title))
+    doc = Document.new(HEADER.format(id=target.stem))
+    values = {
+        "title": as_text(entry.title), "impact": entry.impact,
+        "components": as_flow(entry.components), "started": as_moment(entry.started),
+        "cause": as_text(entry.cause), "eta": _eta(entry.eta),
+        "next_update": as_moment(entry.next_update) if entry.next_update else None,
+        "prevention": as_text(entry.prevention),
+        "apology": as_text(entry.apology) if entry.apology.strip() else None,
+    }  # fmt: skip
+    for key, value in values.items():
+        if value is not None:
+            doc.set(key, value, INCIDENT_FIELDS)
+    doc.append_update(entry.started, entry.status, entry.message)
+    write_incident(paths, target, doc.text())
+    return _written(paths, target, f"opened, {entry.status}")
+
+
+def update_incident(paths: StatusPaths, incident_id: str, change: IncidentChange) -> Written:
+    """Append an update (not `resolved`: that is resolve_incident) and change what it changes."""
+    if change.status not in OPEN_STATUSES:
+        raise AuthoringError(
+            f"status: an update is one of {', '.join(OPEN_STATUSES)}; got {change.status!r} "
+            "(resolving an incident is its own step)"
+        )
+    target = paths.incident(incident_id)
+    current = updatable_incident(paths, incident_id, change.at)
+    eta = change.eta if change.eta is not None else (current.eta or UNKNOWN)
+    if needs_next_update(current, change.at, eta) and change.next_update is None:
+        raise AuthoringError(
+            f"{paths.show(target)}: next_update: the restoration time is unknown, so say when "
+            f"customers hear from us next (the last promise, {_promise(current)}, is not after "
+            f"this update)"
+        )
+    doc = Document.read(target)
+    changes = {
+        "eta": _eta(change.eta) if change.eta is not None else None,
+        "next_update": as_moment(change.next_update) if change.next_update else None,
+        "cause": _like(doc, "cause", change.cause),
+        "prevention": _like(doc, "prevention", change.prevention),
+        "impact": change.impact,
+        "components": as_flow(change.components) if change.components else None,
+    }
+    for key, value in changes.items():
+        if value is not None:
+            doc.set(key, value, INCIDENT_FIELDS)
+    doc.append_update(change.at, change.status, change.message)
+    write_incident(paths, target, doc.text())
+    return _written(paths, target, change.status)
+
+
+def resolve_incident(
+    paths: StatusPaths,
+    incident_id: str,
+    at: datetime,
+    message: str,
+    compensation: str | None = None,
+    apology: str | None = None,
+) -> Written:
+    """Append the `resolved` update; after it, only a postmortem may be added."""
+    target = paths.incident(incident_id)
+    updatable_incident(paths, incident_id, at)
+    doc = Document.read(target)
+    for key, value in (("apology", apology), ("compensation", compensation)):
+        if value and value.strip():
+            doc.set(key, _like(doc, key, value), INCIDENT_FIELDS)
+    doc.append_update(at, IncidentStatus.RESOLVED.value, message)
+    write_incident(paths, target, doc.text())
+    return _written(paths, target, "resolved")
+
+
+def add_postmortem(paths: StatusPaths, incident_id: str, text: str) -> Written:
+    """Set the postmortem (replacing an earlier one); only once the incident is resolved."""
+    target = paths.incident(incident_id)
+    reviewable_incident(paths, incident_id)
+    if not text.strip():
+        raise AuthoringError(f"{paths.show(target)}: postmortem: the text is empty")
+    doc = Document.read(target)
+    doc.set("postmortem", _like(doc, "postmortem", text), INCIDENT_FIELDS)
+    write_incident(paths, target, doc.text())
+    return _written(paths, target, "postmortem")
+
+
+def updatable_incident(paths: StatusPaths, incident_id: str, at: datetime) -> Incident:
+    """The incident, if an update at `at` may follow its last one; else a refusal saying why."""
+    current = read_incident(paths, incident_id)
+    shown = paths.show(paths.incident(incident_id))
+    if current.resolved:
+        raise AuthoringError(
+            f"{shown}: the incident was resolved at {utc(current.last_updated)}; no update may "
+            "follow it. If the problem is back, open a new incident and mention this one"
+        )
+    if at < current.last_updated:
+        raise AuthoringError(
+            f"{shown}: updates: the new update at {utc(at)} would come before the last one, at "
+            f"{utc(current.last_updated)}; updates must be in time order"
+        )
+    return current
+
+
+def reviewable_incident(paths: StatusPaths, incident_id: str) -> Incident:
+    """The incident, if it is resolved and so may have a postmortem; else a refusal."""
+    current = read_incident(paths, incident_id)
+    if not current.resolved:
+        raise AuthoringError(
+            f"{paths.show(paths.incident(incident_id))}: postmortem: the incident is not resolved "
+            f"yet (its last update is {current.status.value!r}); resolve it first, then add the "
+            "postmortem"
+        )
+    return current
+
+
+def needs_next_update(current: Incident, at: datetime, eta: Eta) -> bool:
+    """With no restoration time, customers are owed a time for the next update after this one."""
+    unknown = isinstance(eta, str)
+    return unknown and not (current.next_update and current.next_update > at)
+
+
+def _eta(eta: Eta) -> object:
+    if isinstance(eta, str):
+        if eta != UNKNOWN:
+            raise AuthoringError(f"eta: expected a date and time, or unknown; got {eta!r}")
+        return UNKNOWN
+    return as_moment(eta)
+
+
+def _like(doc: Document, key: str, value: str | None) -> str | None:
+    """New text for `key` in the style of what it replaces."""
+    return as_text(value, like=doc.data.get(key)) if value is not None else None
+
+
+def _promise(current: Incident) -> str:
+    return utc(current.next_update) if current.next_update else "none"
+
+
+def _written(paths: StatusPaths, target: Path, what: str) -> Written:
+    return Written(target, paths.show(target), f"Incident {target.stem}: {what}")

@@ -1,0 +1,160 @@
+"""What the support-staff commands share: options, value types, prompts and refusals.
+
+Each command finds the docs directory through mkdocs.yml, asks for what is missing when a person
+is at a terminal (scripts pass flags, and get exit 2 for a missing one), calls one function of
+frontdesk.cli.authoring and turns its refusals into messages.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime, timezone
+from typing import Any
+
+import click
+
+from frontdesk.cli import authoring as au
+from frontdesk.cli.authoring.templates import placeholders
+from frontdesk.cli.authoring.values import UNKNOWN, parse_components, parse_moment
+from frontdesk.content.errors import ContentError
+from frontdesk.content.loading.status_files import unknown_component
+from frontdesk.content.models import Impact, IncidentStatus, MaintenanceStatus
+from frontdesk.mkdocs.engine import EngineError, Site, read_site
+
+IMPACTS = [i.value for i in Impact]
+OPEN_STATUSES = [s.value for s in IncidentStatus if s is not IncidentStatus.RESOLVED]
+WINDOW_STATUSES = [s.value for s in MaintenanceStatus]
+POSTMORTEM_HINT = (
+    "\n(Write the postmortem above in Markdown: summary, timeline, causes, follow-up.)\n"
+)
+CONFIG = click.option(
+    "-f", "--config-file", type=click.Path(exists=True, dir_okay=False), default="mkdocs.yml",
+    show_default=True, help="The site's MkDocs configuration (it says where content/ is).",
+)  # fmt: skip
+
+
+class MomentType(click.ParamType):
+    """An ISO 8601 time with a UTC offset; with `unknown_ok`, also the word `unknown`."""
+
+    name = "time"
+
+    def __init__(self, unknown_ok: bool = False) -> None:
+        self.unknown_ok = unknown_ok
+
+    def convert(
+        self, value: object, param: click.Parameter | None, ctx: click.Context | None
+    ) -> datetime | str:
+        if isinstance(value, datetime) or (self.unknown_ok and value == UNKNOWN):
+            return value
+        try:
+            return parse_moment(str(value))
+        except ValueError as exc:
+            self.fail(f"{exc}{' (or unknown)' if self.unknown_ok else ''}", param, ctx)
+
+
+class ComponentsType(click.ParamType):
+    """Typed at a prompt: ids from components.yml, checked at once so the prompt can ask again."""
+
+    name = "components"
+
+    def __init__(self, known: list[str], with_status: bool = True) -> None:
+        self.known, self.with_status = known, with_status
+
+    def convert(
+        self, value: object, param: click.Parameter | None, ctx: click.Context | None
+    ) -> list[str] | dict[str, str]:
+        if not isinstance(value, str):
+            return value
+        try:
+            parsed = parse_components(value)
+        except au.AuthoringError as exc:
+            self.fail(str(exc), param, ctx)
+        if isinstance(parsed, dict) and not self.with_status:
+            self.fail("maintenance takes component ids only, without statuses", param, ctx)
+        for cid in parsed:
+            if cid not in self.known:
+                self.fail(unknown_component(cid, self.known), param, ctx)
+        return parsed
+
+
+MOMENT, ETA = MomentType(), MomentType(unknown_ok=True)
+
+
+def site_config(config_file: str) -> Site:
+    try:
+        return read_site(config_file)
+    except EngineError as exc:
+        raise click.ClickException(str(exc)) from None
+
+
+def status_paths(config_file: str) -> au.StatusPaths:
+    site = site_config(config_file)
+    return au.StatusPaths(site.docs_dir, site.root)
+
+
+def utc_now() -> datetime:
+    """The wall clock, never SOURCE_DATE_EPOCH: an update's time is when it was written."""
+    return datetime.now(timezone.utc).replace(microsecond=0)
+
+
+def interactive() -> bool:
+    return sys.stdin.isatty()
+
+
+def ask(value: object, flag: str, question: str, **prompt: object) -> Any:
+    """`value` if given; else a prompt at a terminal; else a usage error (exit 2)."""
+    if value is not None:
+        return value
+    if not interactive():
+        raise click.UsageError(
+            f"Missing option '{flag}' (no terminal to ask on; give it as a flag)"
+        )
+    return click.prompt(question, **prompt)
+
+
+def fill(values: dict[str, object], key: str, question: str, **prompt: object) -> Any:
+    """A field from flags or template; at a terminal, a template's <<placeholder>> is asked for."""
+    value = values.get(key)
+    if placeholders(value) and interactive():
+        click.echo(f"The template says: {str(value).strip()}")
+        return click.prompt(f"{question}, in your own words", **prompt)
+    return ask(value, f"--{key.replace('_', '-')}", question, **prompt)
+
+
+def component_choice(values: dict[str, object], known: list[str]) -> list[str] | dict[str, str]:
+    given = values.get("components")
+    if isinstance(given, str):
+        with refusals():
+            return parse_components(given)
+    return ask(given, "--components", components_prompt(known, True), type=ComponentsType(known))
+
+
+def components_prompt(known: list[str], with_status: bool) -> str:
+    pairs = ", or id=status pairs" if with_status else ""
+    return f"Components ({', '.join(known)}; comma-separated{pairs})"
+
+
+@contextmanager
+def refusals() -> Iterator[None]:
+    """Library refusals and content problems become a message and exit 1; nothing is written."""
+    try:
+        yield
+    except au.AuthoringError as exc:
+        raise click.ClickException(str(exc)) from None
+    except OSError as exc:
+        raise click.ClickException(f"nothing was written: {exc}") from None
+    except ContentError as exc:
+        listed = "\n".join(f"  {problem}" for problem in exc.problems)
+        raise click.ClickException(
+            f"nothing was written, because of these problems (frontdesk check lists the same):\n{listed}"
+        ) from None
+
+
+def report_written(written: au.Written) -> None:
+    click.echo(f"Wrote {written.shown}")
+    click.echo("Check it with `frontdesk status`, then publish (the site rebuilds on push):")
+    click.echo(f"  git add {written.shown}")
+    click.echo(f'  git commit -m "{written.commit_message}"')
+    click.echo("  git push")

@@ -1,0 +1,148 @@
+"""The `frontdesk` command: thin wrappers over the library, turning errors into clean messages."""
+
+from __future__ import annotations
+
+import logging
+import sys
+
+import click
+
+from frontdesk.audience.levels import readability_notices
+from frontdesk.audience.review import review_notices, reviews_due
+from frontdesk.cli.incidents import register
+from frontdesk.content.clock import ClockError, build_time
+from frontdesk.content.errors import ContentError
+from frontdesk.content.loading import load_site
+from frontdesk.mkdocs.config import audiences, status_settings
+from frontdesk.mkdocs.engine import EngineError, build_site, publish_or_build, read_site, serve_site
+from frontdesk.status.notices import report_notices
+from frontdesk.status.view import StatusView
+
+CONFIG_OPTION = click.option(
+    "-f", "--config-file", type=click.Path(exists=True, dir_okay=False), default="mkdocs.yml",
+    show_default=True, help="The site's MkDocs configuration.",
+)  # fmt: skip
+
+
+def _setup_logging(verbose: bool = False) -> None:
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+    mkdocs_logger = logging.getLogger("mkdocs")
+    mkdocs_logger.addHandler(handler)
+    mkdocs_logger.setLevel(logging.DEBUG if verbose else logging.INFO)
+
+
+@click.group()
+def main() -> None:
+    """Frontdesk: a help centre and status page from one git repository.
+
+    \b
+    Example:
+      frontdesk check && frontdesk build
+    """
+
+
+@main.command()
+@CONFIG_OPTION
+@click.option("--strict/--no-strict", default=True, show_default=True,
+              help="Fail on MkDocs warnings (time notices never fail a build).")  # fmt: skip
+@click.option("-d", "--site-dir", type=click.Path(file_okay=False), help="Where to write the site.")
+@click.option("-v", "--verbose", is_flag=True, help="Show debug messages.")
+def build(config_file: str, strict: bool, site_dir: str | None, verbose: bool) -> None:
+    """Build the whole site (articles, status pages, banner) into site/.
+
+    \b
+    Example:
+      SOURCE_DATE_EPOCH=$(git log -1 --format=%ct) frontdesk build --site-dir public
+    """
+    _setup_logging(verbose)
+    try:
+        build_site(config_file, strict, site_dir)
+    except EngineError as exc:
+        raise click.ClickException(str(exc)) from None
+
+
+@main.command()
+@CONFIG_OPTION
+@click.option("-a", "--dev-addr", default="127.0.0.1:8000", show_default=True,
+              help="Address to serve on.")  # fmt: skip
+def serve(config_file: str, dev_addr: str) -> None:
+    """Preview the site, rebuilding when an article, template or status YAML file changes.
+
+    \b
+    Example:
+      frontdesk serve --dev-addr 127.0.0.1:8001
+    """
+    _setup_logging()
+    try:
+        serve_site(config_file, dev_addr)
+    except EngineError as exc:
+        raise click.ClickException(str(exc)) from None
+
+
+@main.command()
+@CONFIG_OPTION
+@click.option("--reviews", is_flag=True, help="Also list articles due for review, oldest first.")
+def check(config_file: str, reviews: bool) -> None:
+    """Validate every article and status file without building; exit 1 listing all problems.
+
+    Notices never fail: promises overtaken by time (an overdue update, a passed restoration time),
+    articles reading above their level's readability ceiling, headings inside level passages.
+
+    \b
+    Example:
+      frontdesk check --reviews -f mkdocs.yml
+    """
+    try:
+        config = read_site(config_file)
+        options = config.options
+        levels = [level.name for level in options.levels]
+        site = load_site(config.docs_dir, config.root, levels)
+        now = build_time()
+    except (ContentError, ClockError, EngineError) as exc:
+        click.echo(str(exc), err=True)
+        sys.exit(1)
+    texts = ((a, (config.docs_dir / a.src_uri).read_text(encoding="utf-8")) for a in site.articles)
+    advice = [*site.notices, *readability_notices(texts, audiences(options))]
+    if reviews:
+        due = reviews_due(site.articles, now.date(), options.review_age_months)
+        advice += review_notices(due, options.review_age_months)
+    report_notices(StatusView(site.status, now, status_settings(options)), advice)
+    click.echo(
+        f"OK: {len(site.articles)} articles, {len(site.status.incidents)} incidents, "
+        f"{len(site.status.maintenance)} maintenance windows."
+    )
+
+
+@main.command("publish-status")
+@CONFIG_OPTION
+@click.argument("site_dir", type=click.Path(file_okay=False))
+def publish_status_command(config_file: str, site_dir: str) -> None:
+    """Update a built site for new status content in seconds, without rebuilding the articles.
+
+    The result is byte-identical to a full build at the same SOURCE_DATE_EPOCH. When that cannot
+    be promised (articles, templates or settings changed since the last full build), it says why
+    and builds the whole site instead.
+
+    \b
+    Example:
+      SOURCE_DATE_EPOCH=$(date +%s) frontdesk publish-status site
+    """
+    _setup_logging()
+
+    def full_build_needed(why: str) -> None:
+        click.echo(f"Full build needed: {why}.", err=True)
+
+    try:
+        report = publish_or_build(config_file, site_dir, full_build_needed)
+    except EngineError as exc:
+        raise click.ClickException(str(exc)) from None
+    if report is None:
+        return
+    click.echo(
+        f"Published: {len(report.rendered)} pages rendered, {report.patched} pages updated in place"
+        + (f", {len(report.removed)} stale files removed." if report.removed else ".")
+    )
+
+
+register(main)  # incident, maintenance and status commands for support staff

@@ -1,0 +1,151 @@
+"""`frontdesk maintenance …` and `frontdesk status`: plan windows, and see what customers see."""
+
+from __future__ import annotations
+
+import sys
+from datetime import datetime
+
+import click
+
+from frontdesk.cli import authoring as au
+from frontdesk.cli.authoring.summary import status_lines
+from frontdesk.cli.authoring.values import parse_components
+from frontdesk.cli.common import (
+    CONFIG,
+    MOMENT,
+    WINDOW_STATUSES,
+    ComponentsType,
+    ask,
+    components_prompt,
+    refusals,
+    report_written,
+    site_config,
+    status_paths,
+    utc_now,
+)
+from frontdesk.content.clock import ClockError, build_time
+from frontdesk.content.errors import ContentError
+from frontdesk.content.loading import load_status
+from frontdesk.status.state import time_notices
+from frontdesk.status.view import StatusView
+
+# ---- maintenance ------------------------------------------------------------------------------
+
+
+@click.group()
+def maintenance() -> None:
+    """Plan maintenance windows, post their progress, cancel them (content/status/maintenance/).
+
+    \b
+    Example:
+      frontdesk maintenance new --title "Database upgrade" --components api,web-app
+    """
+
+
+@maintenance.command("new")
+@CONFIG
+@click.option("--title", help="What the work is, for customers.")
+@click.option("--components", help="Ids, comma-separated: api,web-app.")
+@click.option("--start", type=MOMENT, help="When the window opens (ISO time with offset).")
+@click.option("--end", type=MOMENT, help="When it closes.")
+@click.option("--description", help="What customers will notice and what they need to do.")
+@click.option("--message", default="", help="Optional first `scheduled` update.")
+@click.option("--at", type=MOMENT, help="When that update was posted; default: now (UTC).")
+@click.option("--id", "window_id", help="File name without .yml; default: START-DATE-title-slug.")
+def maintenance_new(config_file: str, title: str | None, components: str | None,
+                    start: datetime | None, end: datetime | None, description: str | None,
+                    message: str, at: datetime | None, window_id: str | None) -> None:  # fmt: skip
+    """Plan a maintenance window: write content/status/maintenance/<id>.yml, validated.
+
+    \b
+    Example:
+      frontdesk maintenance new --title "Database upgrade" --components api --start 2026-11-29T02:00Z --end 2026-11-29T03:00Z
+    """
+    paths = status_paths(config_file)
+    with refusals():
+        known = [c.id for c in au.known_components(paths)]
+        ids = parse_components(components) if components else None
+    if isinstance(ids, dict):
+        raise click.UsageError("--components: maintenance takes component ids only")
+    entry = au.NewMaintenance(
+        title=ask(title, "--title", "Title"),
+        components=ids or ask(None, "--components", components_prompt(known, False),
+                               type=ComponentsType(known, with_status=False)),
+        start=ask(start, "--start", "Start (like 2026-11-29T02:00:00Z)", type=MOMENT),
+        end=ask(end, "--end", "End (like 2026-11-29T04:00:00Z)", type=MOMENT),
+        description=ask(description, "--description", "Description"),
+        message=message, announced=at or utc_now(),
+    )  # fmt: skip
+    with refusals():
+        report_written(au.create_maintenance(paths, entry, window_id))
+
+
+@maintenance.command("update")
+@CONFIG
+@click.argument("window_id")
+@click.option("--status", "new_status", type=click.Choice(WINDOW_STATUSES), help="Progress.")
+@click.option("--message", help="What customers should know now.")
+@click.option("--at", type=MOMENT, help="When it was posted; default: now (UTC).")
+def maintenance_update(config_file: str, window_id: str, new_status: str | None,
+                       message: str | None, at: datetime | None) -> None:  # fmt: skip
+    """Post progress on a window: scheduled, in_progress, verifying or completed.
+
+    \b
+    Example:
+      frontdesk maintenance update 2026-11-25-payments-upgrade --status in_progress --message "Started."
+    """
+    paths, at = status_paths(config_file), at or utc_now()
+    with refusals():
+        au.updatable_maintenance(paths, window_id, at)
+    new_status = ask(new_status, "--status", "Status", type=click.Choice(WINDOW_STATUSES))
+    message = ask(message, "--message", "Message to customers")
+    with refusals():
+        report_written(au.update_maintenance(paths, window_id, at, new_status, message))
+
+
+@maintenance.command("cancel")
+@CONFIG
+@click.argument("window_id")
+@click.option("--message", help="Why, and whether customers need to do anything.")
+@click.option("--at", type=MOMENT, help="When it was cancelled; default: now (UTC).")
+def maintenance_cancel(config_file: str, window_id: str, message: str | None,
+                       at: datetime | None) -> None:  # fmt: skip
+    """Cancel a window: sets `cancelled: true` and adds a last update saying why.
+
+    The update is `scheduled` if the work never began, `completed` if it was stopped part-way.
+
+    \b
+    Example:
+      frontdesk maintenance cancel 2026-12-06-email-move --message "No longer needed."
+    """
+    paths, at = status_paths(config_file), at or utc_now()
+    with refusals():
+        au.updatable_maintenance(paths, window_id, at)
+    message = ask(message, "--message", "Message to customers")
+    with refusals():
+        report_written(au.cancel_maintenance(paths, window_id, at, message))
+
+
+# ---- status -----------------------------------------------------------------------------------
+
+
+@click.command()
+@CONFIG
+def status(config_file: str) -> None:
+    """Print what the front-page status panel says now (SOURCE_DATE_EPOCH sets "now").
+
+    \b
+    Example:
+      SOURCE_DATE_EPOCH=$(date -d '2026-11-24 09:00Z' +%s) frontdesk status
+    """
+    site = site_config(config_file)
+    settings = site.status_settings
+    try:
+        content = load_status(site.docs_dir, site.root)
+        now = build_time()
+    except (ContentError, ClockError) as exc:
+        click.echo(str(exc), err=True)
+        sys.exit(1)
+    view = StatusView(content, now, settings)
+    for line in status_lines(view, time_notices(content, now, settings.update_interval)):
+        click.echo(line)

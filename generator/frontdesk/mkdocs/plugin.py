@@ -1,0 +1,207 @@
+"""The MkDocs glue: small event handlers that call the loading, status and rendering modules."""
+
+from __future__ import annotations
+
+from collections import Counter
+from html import escape
+from pathlib import Path
+
+from jinja2 import Environment
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+
+from frontdesk.content.errors import ContentError
+from frontdesk.content.loading import load_site
+from frontdesk.mkdocs import sharing
+from frontdesk.mkdocs.build_cache import BuildCache, write_cache
+from frontdesk.mkdocs.config import FrontdeskConfig, status_settings
+from frontdesk.mkdocs.helper_process import HelperError
+from frontdesk.mkdocs.page_writer import PageWriter
+from frontdesk.mkdocs.publish import generated_outputs, write_manifest
+from frontdesk.mkdocs.render_helper import RenderHelper
+from frontdesk.mkdocs.setup import ASSET_URI, BuildSetup, asset_files, repo_root, set_up
+from frontdesk.mkdocs.template_cache import FragmentCache, add_material_prefix, record_links
+from frontdesk.mkdocs.theme import ThemeError, check_main_template, patch_material
+from frontdesk.search.index import (
+    IndexStats,
+    SearchIndexer,
+    SearchIndexError,
+    bundle_for,
+)
+from frontdesk.site import pages as site_pages
+from frontdesk.status.machine import machine_readable_files
+from frontdesk.status.notices import report_notices
+from frontdesk.status.view import StatusView
+
+log = get_plugin_logger(__name__)
+
+
+class FrontdeskPlugin(BasePlugin[FrontdeskConfig]):
+    command: str | None = None  # set by on_startup when MkDocs' command line or ours runs
+    dirty = False
+    helper: RenderHelper | None = None  # reads and converts pages alongside the build
+    writer: PageWriter | None = None  # writes the status pages alongside the build
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.command, self.dirty = command, dirty
+
+    def on_shutdown(self) -> None:
+        # MkDocs may keep this instance for the next configuration loaded in the same process.
+        self.command, self.dirty = None, False
+
+    def on_serve(self, server, config: MkDocsConfig, builder):  # noqa: ANN001, ANN201
+        # MkDocs watches the theme only with --watch-theme, and then all of Material's files too;
+        # the site's own templates (custom_dir) are what a writer edits while previewing.
+        if config.theme.custom_dir:
+            server.watch(config.theme.custom_dir)
+        return server
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        setup: BuildSetup = set_up(config, self.config)
+        self.now, self.site_info, self.settings = setup.now, setup.site_info, setup.settings
+        self.markdown, self.renderer = setup.markdown, setup.renderer
+        self.reuse: BuildCache | None = None  # set by publish-status when the last build's holds
+        return config
+
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        levels = [level.name for level in self.settings.levels]
+        try:
+            site = load_site(
+                Path(config.docs_dir), repo_root(config), levels,
+                articles_from=self.reuse.site if self.reuse else None,
+            )  # fmt: skip
+        except ContentError as exc:
+            raise PluginError(str(exc)) from exc
+        if self.reuse:
+            self.markdown.rendered.update(self.reuse.markup)
+        self.site = site
+        self.view = StatusView(site.status, self.now, status_settings(self.config))
+        report_notices(self.view, site.notices)
+        self.pages = site_pages.plan(site, self.view, self.renderer, self.settings)
+        for file in [f for f in files if self._unpublished(f.src_uri)]:
+            files.remove(file)
+        for src_uri in self.pages.generated:
+            stub = self.pages.stub(src_uri)
+            files.append(File.generated(config, src_uri, content=stub))
+        for file in files.documentation_pages():
+            if self.pages.outside_navigation(file.src_uri):
+                file.inclusion = InclusionLevel.NOT_IN_NAV
+        for asset in asset_files():
+            files.append(File.generated(config, ASSET_URI + asset.name, abs_src_path=str(asset)))
+        for path, data in machine_readable_files(self.view, self.site_info, self.markdown).items():
+            files.append(File.generated(config, path, content=data))
+        self.files = files
+        return files
+
+    def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+        self.nav = nav
+        self.fragments = FragmentCache(page.url for page in nav.pages)
+        self.helper = None  # what the helper itself sees: it is forked before the assignment
+        self.helper = sharing.start_reader(
+            config, files, self, lambda: self.markdown.rendered, **self.sharing_conditions()
+        )
+        return nav
+
+    def sharing_conditions(self) -> dict:
+        """What decides, besides other plugins, whether helpers may share this build."""
+        return {"parallel": self.config.parallel, "command": self.command, "dirty": self.dirty}
+
+    def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+        self.markdown.rendered.update(sharing.finish_reader(self.helper))
+        patch_material(env)
+        add_material_prefix(env)
+        record_links(env, self.fragments)
+        try:
+            check_main_template(env)
+        except ThemeError as exc:
+            raise PluginError(str(exc)) from exc
+        self.indexer, self.writer = None, None
+        if self.settings.search:
+            pages = Counter(bundle_for(f.dest_uri) for f in files.documentation_pages())
+            if sharing.writing_events_free(config=config, plugin=self, **self.sharing_conditions()):
+                self.writer, self.all_documents = sharing.start_writer(
+                    env, config, files, self.nav, pages, self._open_status_index
+                )
+            bundles = sharing.bundles_here(self.writer)
+            self.indexer = SearchIndexer(Path(config.site_dir), bundles=bundles, expected=pages)
+        return env
+
+    def _open_status_index(self, indexer: SearchIndexer) -> None:
+        self.indexer = indexer  # in the helper that writes the status pages
+
+    def on_template_context(self, context, template_name: str, config: MkDocsConfig):  # noqa: ANN001
+        if template_name == "sitemap.xml" and self.writer is not None:
+            context["pages"] = self.all_documents  # with the pages the helper writes
+        return context
+
+    def _unpublished(self, src_uri: str) -> bool:
+        return site_pages.is_status_source(src_uri) or src_uri == self.config.glossary
+
+    def on_pre_page(self, page: Page, config: MkDocsConfig, files: Files) -> Page:
+        sharing.claim_render(page, self.helper, page.file.src_uri in self.pages.renderers)
+        return page
+
+    def on_page_markdown(
+        self, markdown: str, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
+        if isinstance(page.meta.get("title"), str):  # MkDocs and Material print titles as HTML
+            page.meta["title"] = escape(page.meta["title"], quote=False)
+        if page.file.src_uri not in self.pages.articles:  # "Was this helpful?" is for articles
+            page.meta["hide"] = [*page.meta.get("hide", []), "feedback"]
+        return markdown
+
+    def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        if self.helper is not None and (done := self.helper.content(page)) is not None:
+            return done
+        return self.pages.content(page.file.src_uri, page.url, html, page.is_homepage)
+
+    def on_page_context(self, context, page: Page, config: MkDocsConfig, nav):  # noqa: ANN001
+        context["frontdesk_banner"] = "" if page.is_homepage else self.pages.banner
+        context["frontdesk_stamp"] = self.pages.stamp
+        context["frontdesk_head"] = self.pages.head
+        context["frontdesk_levels"] = self.settings.levels
+        context["frontdesk_search"] = self.settings.search
+        context["frontdesk_search_meta"] = self.pages.search_meta.get(page.file.src_uri, "")
+        context["frontdesk_fragments"] = self.fragments.for_page(page, context["base_url"])
+        context["frontdesk_feedback_endpoint"] = self.config.feedback_endpoint or ""
+        return context
+
+    def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
+        if self.pages.banner and not page.is_homepage and self.pages.banner not in output:
+            raise PluginError(
+                f"{page.file.src_uri}: the status banner is missing from the built page: the "
+                "theme's templates drop Material's announce block, where Frontdesk puts it"
+            )
+        if self.indexer is not None:
+            try:
+                self.indexer.add(page.file.dest_uri, output)
+            except SearchIndexError as exc:
+                raise PluginError(str(exc)) from exc
+        return output
+
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        try:
+            written = self.writer.finish() if self.writer is not None else IndexStats(0, 0)
+        except (HelperError, SearchIndexError) as exc:
+            raise PluginError(str(exc)) from exc
+        write_manifest(config, self.nav, generated_outputs(self.files))
+        write_cache(Path(config.site_dir), BuildCache(self.site, self.markdown.rendered))
+        if self.indexer is None:
+            return
+        try:
+            stats = self.indexer.finish()
+        except SearchIndexError as exc:
+            raise PluginError(str(exc)) from exc
+        pages, words = stats.pages + written.pages, stats.words + written.words
+        log.info("Search index: %d pages, %d words", pages, words)
+
+    def on_build_error(self, error: Exception) -> None:
+        for helper in (self.helper, self.writer):
+            if helper is not None:
+                helper.stop()
+        if getattr(self, "indexer", None) is not None:
+            self.indexer.abandon()

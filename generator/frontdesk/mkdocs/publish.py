@@ -1,0 +1,361 @@
+"""Publish a status change into an already built site, without rebuilding the articles.
+
+A full build records a fingerprint of everything except the status files. `publish_status` checks
+it, renders only the pages that depend on the status (status pages, front page, review list)
+through MkDocs' own pipeline into a staging folder, replaces the status regions of every other
+page (banner, status time, article notices and help panels), re-indexes the status pages for
+search, and moves each file into place with a rename, so readers never see a half-written page.
+The result is byte-identical to a full build at the same SOURCE_DATE_EPOCH; when it cannot be
+sure of that (articles, templates or settings changed), it says so and the caller builds in full.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import shutil
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import mkdocs
+from mkdocs.commands import build as mkdocs_build
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files, set_exclusions
+from mkdocs.structure.nav import Navigation, get_navigation
+from mkdocs.structure.pages import Page
+
+from frontdesk.mkdocs.build_cache import BuildCache, read_cache, write_atomically, write_cache
+from frontdesk.search.index import STATUS_BUNDLE, SearchIndexer, bundle_for
+from frontdesk.site import pages as site_pages
+from frontdesk.site.html_regions import div_region
+
+MANIFEST = ".frontdesk/build.json"
+STAGING = ".frontdesk/staging"
+COMPONENTS = "status/components.yml"  # as keyed in the build record's status_sources
+_ANNOUNCE_OPEN = '<div data-md-component="announce">'
+_STAMP = re.compile(r'<p class="fd-build-stamp">.*?</p>', re.S)
+
+
+class FullBuildNeeded(Exception):
+    """The fast path cannot promise the same bytes as a full build; the message says why."""
+
+
+@dataclass
+class PublishReport:
+    rendered: list[str] = field(default_factory=list)
+    patched: int = 0
+    removed: list[str] = field(default_factory=list)
+
+
+def input_fingerprint(config: MkDocsConfig) -> str:
+    """A hash of every build input except the status files: docs, config, overrides, versions."""
+    digest = hashlib.sha256()
+    docs = Path(config.docs_dir)
+    roots = [(docs, "docs")]
+    if config.theme.custom_dir:
+        roots.append((Path(config.theme.custom_dir), "overrides"))
+    for root, label in roots:
+        for path in sorted(p for p in root.rglob("*") if p.is_file()):
+            relative = path.relative_to(root).as_posix()
+            if label == "docs" and site_pages.is_status_source(relative):
+                continue
+            digest.update(f"{label}/{relative}\0".encode())
+            digest.update(hashlib.sha256(path.read_bytes()).digest())
+    digest.update(Path(config.config_file_path).read_bytes())
+    digest.update(
+        f"{mkdocs.__version__} {_package_version('mkdocs-material')} {_frontdesk_version()}".encode()
+    )
+    return digest.hexdigest()
+
+
+def nav_signature(nav: Navigation) -> list[str]:
+    return [f"{item.title}\t{getattr(item, 'url', '')}" for item in _walk(nav.items)]
+
+
+def status_sources(config: MkDocsConfig) -> dict[str, str]:
+    """Each status file's hash, so that a resolved incident's page is rendered only when it changes."""
+    docs = Path(config.docs_dir)
+    return {
+        path.relative_to(docs).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sorted(docs.rglob("*"))
+        if path.is_file() and site_pages.is_status_source(path.relative_to(docs).as_posix())
+    }
+
+
+def write_manifest(
+    config: MkDocsConfig,
+    nav: Navigation,
+    generated: Iterable[str],
+    inputs: str | None = None,
+    sources: dict[str, str] | None = None,
+) -> None:
+    """Record the build; `inputs` and `sources` are computed here unless the caller has them."""
+    manifest = {
+        "inputs": inputs or input_fingerprint(config),
+        "status_sources": status_sources(config) if sources is None else sources,
+        "nav": nav_signature(nav),
+        "generated": sorted(generated),
+    }
+    write_atomically(
+        Path(config.site_dir) / MANIFEST, json.dumps(manifest, indent=1, sort_keys=True).encode()
+    )
+
+
+def publish_status(config: MkDocsConfig) -> PublishReport:
+    """Update config.site_dir for the current status content; raises FullBuildNeeded."""
+    site_dir = Path(config.site_dir)
+    manifest = _read_manifest(site_dir)
+    if manifest.get("inputs") != input_fingerprint(config):
+        raise FullBuildNeeded("articles, templates or settings changed since the last full build")
+    staging = site_dir / STAGING
+    shutil.rmtree(staging, ignore_errors=True)
+    try:
+        return _publish(config, manifest, site_dir, staging)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def _publish(config: MkDocsConfig, manifest: dict, site_dir: Path, staging: Path) -> PublishReport:
+    sources = status_sources(config)
+    config.site_dir = str(staging)  # every page and file is written here first, then renamed
+    config = config.plugins.on_config(config)
+    plugin = config.plugins["frontdesk"]
+    if manifest.get("status_sources", {}).get(COMPONENTS) == sources.get(COMPONENTS):
+        plugin.reuse = read_cache(site_dir)  # the articles were checked against these components
+    config.plugins.on_pre_build(config=config)
+    files = mkdocs_build.get_files(config)
+    env = config.theme.get_env()
+    files.add_files_from_theme(env, config)
+    files = config.plugins.on_files(files, config=config)
+    set_exclusions(files, config)
+    nav = config.plugins.on_nav(get_navigation(files, config), config=config, files=files)
+    report = PublishReport()
+    wanted = plugin.pages.status_dependent - _unchanged_settled(
+        plugin.pages.settled, manifest.get("status_sources", {}), sources, config, site_dir, files
+    )
+    rendered = _render_status_pages(config, files, nav, env, wanted, report)
+    if nav_signature(nav) != manifest.get("nav"):
+        raise FullBuildNeeded("the navigation would change")
+    _copy_generated(files)
+    mkdocs_build._build_theme_template("sitemap.xml", env, files, config, nav)
+    regions = _shared_regions((staging / _dest(files, site_pages.STATUS_PAGE)).read_text("utf-8"))
+    generated = generated_outputs(files)
+    indexer = _status_indexer(site_dir, files) if plugin.settings.search else None
+    try:
+        report.patched = _patch_pages(
+            files, rendered, plugin.pages, regions, (site_dir, staging), indexer
+        )
+        _move_into_place(staging, site_dir)
+        report.removed = _remove_stale(site_dir, manifest.get("generated", []), generated)
+        if indexer is not None:
+            indexer.finish()
+    except BaseException:
+        if indexer is not None:
+            indexer.abandon()
+        raise
+    # The record comes last: after a publish that stopped part-way, the next one still sees
+    # what changed since the last complete one.
+    config.site_dir = str(site_dir)
+    write_manifest(config, nav, generated, manifest["inputs"], sources)
+    write_cache(site_dir, BuildCache(plugin.site, plugin.markdown.rendered))
+    return report
+
+
+def _status_indexer(site_dir: Path, files: Files) -> SearchIndexer:
+    """A new status bundle for the site, fed by `_patch_pages` in the order a full build feeds it
+    (Pagefind's output depends on the order), and written once its last page is in."""
+    pages = sum(bundle_for(f.dest_uri) == STATUS_BUNDLE for f in files.documentation_pages())
+    return SearchIndexer(site_dir, bundles=[STATUS_BUNDLE], expected={STATUS_BUNDLE: pages})
+
+
+def _render_status_pages(
+    config, files: Files, nav, env, wanted: set[str], report: PublishReport
+) -> set[str]:  # noqa: ANN001
+    docs = files.documentation_pages()
+    in_nav = {page.file.src_uri for page in nav.pages}
+    for file in docs:
+        if file.page is None:
+            Page(None, file, config)  # as a full build does: the sitemap lists every page
+        if file.src_uri in wanted:
+            mkdocs_build._populate_page(file.page, config, files)
+        elif file.src_uri in in_nav:
+            file.page.read_source(config)  # every page's navigation shows these titles
+    env = config.plugins.on_env(env, config=config, files=files)
+    config.plugins["frontdesk"].indexer = None  # the status bundle is re-indexed once in place
+    for file in docs:
+        if file.src_uri in wanted:
+            mkdocs_build._build_page(file.page, config, docs, nav, env)
+            report.rendered.append(file.src_uri)
+    return {f.src_uri for f in docs if f.src_uri in wanted}
+
+
+def _unchanged_settled(
+    settled: dict[str, str],
+    before: dict[str, str],
+    now: dict[str, str],
+    config: MkDocsConfig,
+    site_dir: Path,
+    files: Files,
+) -> set[str]:
+    """Resolved incidents whose file (and the components they name) did not change: their
+    built pages only need the banner and status time replaced, like an article's."""
+    if before.get(COMPONENTS) != now.get(COMPONENTS):
+        return set()
+    docs = Path(config.docs_dir)
+    unchanged = set()
+    for src_uri, source in settled.items():
+        key = (
+            (Path(config.config_file_path).parent / source)
+            .resolve()
+            .relative_to(docs.resolve())
+            .as_posix()
+        )
+        file = files.get_file_from_path(src_uri)
+        if (
+            before.get(key) == now.get(key)
+            and file is not None
+            and (site_dir / file.dest_uri).is_file()
+        ):
+            unchanged.add(src_uri)
+    return unchanged
+
+
+def _copy_generated(files: Files) -> None:
+    """Machine-readable files and assets come from the plugin; copy them into staging."""
+    for file in files:
+        if file.generated_by == "frontdesk" and not file.is_documentation_page():
+            file.copy_file(dirty=False)
+
+
+def generated_outputs(files: Files) -> list[str]:
+    """Everything Frontdesk adds to a site, by output path."""
+    return [f.dest_uri for f in files if f.generated_by == "frontdesk"]
+
+
+def _shared_regions(status_page: str) -> dict[str, str]:
+    """The banner and the status time are the same on every page but the front page."""
+    announce, stamp = div_region(status_page, _ANNOUNCE_OPEN), _STAMP.search(status_page)
+    if announce is None or stamp is None:
+        raise FullBuildNeeded("the status page has no banner or status time to copy")
+    return {"announce": announce, "stamp": stamp.group(0)}
+
+
+def _patch_pages(
+    files: Files,
+    rendered: set[str],
+    pages,  # noqa: ANN001
+    regions: dict[str, str],
+    sites: tuple[Path, Path],
+    indexer: SearchIndexer | None,
+) -> int:
+    """Bring every page not rendered again up to date, into staging. The status pages go first,
+    so that Pagefind indexes them while the articles are patched."""
+    site_dir, staging = sites
+    patched = 0
+    docs = sorted(
+        files.documentation_pages(), key=lambda f: bundle_for(f.dest_uri) != STATUS_BUNDLE
+    )
+    for file in docs:
+        if file.src_uri in rendered:
+            indexed = indexer is not None and bundle_for(file.dest_uri) == STATUS_BUNDLE
+            html = (staging / file.dest_uri).read_text("utf-8") if indexed else ""
+        else:
+            original = (site_dir / file.dest_uri).read_text("utf-8")
+            html = _patched(original, file, pages, regions)
+            if html != original:
+                _write(staging / file.dest_uri, html.encode("utf-8"))
+                patched += 1
+        if indexer is not None:
+            indexer.add(file.dest_uri, html)
+    return patched
+
+
+def _patched(html: str, file: File, pages, regions: dict[str, str]) -> str:  # noqa: ANN001
+    html = _replace_div_region(html, _ANNOUNCE_OPEN, regions["announce"])
+    html = _STAMP.sub(lambda _: regions["stamp"], html, count=1)
+    if file.src_uri in pages.articles:
+        for name in (site_pages.NOTICE_REGION, site_pages.HELP_REGION):
+            fresh = pages.status_region(name, file.src_uri, file.url)
+            html = re.sub(
+                f"<!--fd:{name}-->.*?<!--/fd:{name}-->",
+                lambda _, f=fresh: f,
+                html,
+                count=1,
+                flags=re.S,
+            )
+    return html
+
+
+def _move_into_place(staging: Path, site_dir: Path) -> None:
+    """Rename every staged file over its counterpart, folder by folder in name order."""
+    for folder, subfolders, names in os.walk(staging):
+        subfolders.sort()
+        if not names:
+            continue
+        target = site_dir / Path(folder).relative_to(staging)
+        target.mkdir(parents=True, exist_ok=True)
+        for name in sorted(names):
+            os.replace(os.path.join(folder, name), target / name)
+
+
+def _remove_stale(site_dir: Path, before: Iterable[str], now: Iterable[str]) -> list[str]:
+    """Pages and files of entries that no longer exist (a deleted incident file)."""
+    stale = sorted(set(before) - set(now))
+    for dest in stale:
+        path = site_dir / dest
+        path.unlink(missing_ok=True)
+        if path.parent != site_dir and path.parent.is_dir() and not any(path.parent.iterdir()):
+            path.parent.rmdir()
+    return stale
+
+
+def _replace_div_region(html: str, opening: str, replacement: str) -> str:
+    current = div_region(html, opening)
+    return html if current is None else html.replace(current, replacement, 1)
+
+
+def _dest(files: Files, src_uri: str) -> str:
+    file = files.get_file_from_path(src_uri)
+    if file is None:
+        raise FullBuildNeeded(f"{src_uri} is missing")
+    return file.dest_uri
+
+
+def _read_manifest(site_dir: Path) -> dict:
+    path = site_dir / MANIFEST
+    if not path.is_file():
+        raise FullBuildNeeded(f"{site_dir} has no record of a full Frontdesk build")
+    return json.loads(path.read_text("utf-8"))
+
+
+def _walk(items: Iterable) -> Iterable:
+    for item in items:
+        yield item
+        yield from _walk(getattr(item, "children", None) or [])
+
+
+def _write(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+
+
+def _package_version(name: str) -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version(name)
+    except PackageNotFoundError:
+        return "?"
+
+
+def _frontdesk_version() -> str:
+    """The package's own code is an input too: hash its sources and templates."""
+    digest = hashlib.sha256()
+    root = Path(__file__).parent.parent  # the whole frontdesk package
+    for path in sorted(p for p in root.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
+        digest.update(path.relative_to(root).as_posix().encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()

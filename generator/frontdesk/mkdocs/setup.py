@@ -1,0 +1,92 @@
+"""What a build decides from its configuration before reading any content: the moment it
+describes, the Markdown and template renderers, the site's settings, and the theme, search,
+Markdown extensions and assets it adds to MkDocs' configuration."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+
+from frontdesk.audience.passages import GlossaryExtension, LevelBlockExtension
+from frontdesk.content.clock import ClockError, build_time
+from frontdesk.content.errors import ContentError
+from frontdesk.content.loading.glossary import load_glossary
+from frontdesk.mkdocs.config import FrontdeskConfig, audiences, contact, feedback_widget
+from frontdesk.mkdocs.theme import ThemeError, add_theme
+from frontdesk.site import pages as site_pages
+from frontdesk.site.markup import MarkupRenderer, markdown_renderer
+from frontdesk.site.rendering import Renderer
+from frontdesk.status.machine import SiteInfo
+
+ASSETS = Path(__file__).parent.parent / "site" / "assets"
+ASSET_URI = "assets/frontdesk/"
+
+
+@dataclass
+class BuildSetup:
+    now: datetime
+    site_info: SiteInfo
+    markdown: MarkupRenderer
+    renderer: Renderer
+    settings: site_pages.SiteSettings
+
+
+def set_up(config: MkDocsConfig, options: FrontdeskConfig) -> BuildSetup:
+    """Everything on_config decides; MkDocs' configuration gains theme, search and extensions."""
+    if not config.site_url:
+        raise PluginError(
+            "site_url: required, for the links in feeds, calendars and the status API"
+        )
+    try:
+        add_theme(config)
+        now = build_time()
+        glossary = load_glossary(Path(config.docs_dir) / options.glossary, repo_root(config))
+    except (ClockError, ContentError, ThemeError) as exc:
+        raise PluginError(str(exc)) from exc
+    site_url = config.site_url.rstrip("/") + "/"
+    markdown = markdown_renderer(config.markdown_extensions, config.mdx_configs)
+    custom_dir = config.theme.custom_dir
+    renderer = Renderer(
+        markdown,
+        override_dirs=[Path(custom_dir)] if custom_dir else [],
+        directory_urls=config.use_directory_urls,
+        base_path=urlsplit(site_url).path,
+    )
+    settings = site_pages.SiteSettings(
+        site_name=config.site_name, site_url=site_url, levels=tuple(audiences(options)),
+        contact=contact(options), search=options.search == "pagefind",
+        review_age_months=options.review_age_months, directory_urls=config.use_directory_urls,
+    )  # fmt: skip
+    _use_search(config, settings.search)
+    config.markdown_extensions.append(LevelBlockExtension(settings.levels))
+    if glossary:
+        config.markdown_extensions.append(GlossaryExtension(glossary, settings.levels[0].name))
+    config.extra.setdefault("analytics", feedback_widget(settings.contact, site_url))
+    _add_assets(config)
+    return BuildSetup(now, SiteInfo(config.site_name, site_url), markdown, renderer, settings)
+
+
+def repo_root(config: MkDocsConfig) -> Path:
+    return Path(config.config_file_path or ".").resolve().parent
+
+
+def asset_files() -> list[Path]:
+    return sorted(ASSETS.iterdir())
+
+
+def _use_search(config: MkDocsConfig, pagefind: bool) -> None:
+    builtin = config.plugins.get("material/search") or config.plugins.get("search")
+    if pagefind and builtin is not None:
+        builtin.config.enabled = False  # the Pagefind index replaces it
+
+
+def _add_assets(config: MkDocsConfig) -> None:
+    for asset in asset_files():
+        target = config.extra_css if asset.suffix == ".css" else config.extra_javascript
+        if ASSET_URI + asset.name not in target:
+            target.append(ASSET_URI + asset.name)

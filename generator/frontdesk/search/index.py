@@ -1,0 +1,183 @@
+"""The chunked static search index: Pagefind, fed each page as the build writes it.
+
+Two bundles that the search page merges at query time: one for the articles, one for the status
+pages, so that a status update re-indexes only the status pages (see publish.py). Each bundle has
+its own Pagefind process, which indexes on another core while the build renders the next pages,
+and is written as soon as its last page arrives, into a staging folder swapped in whole. Pages
+opt in with `data-pagefind-body`; filters and metadata come from
+templates/frontdesk/search_meta.html.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from collections import Counter
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from frontdesk.search.pagefind import PagefindError, PagefindService
+from frontdesk.site.html_regions import div_region
+
+ARTICLES_BUNDLE = "pagefind"
+STATUS_BUNDLE = "pagefind-status"
+BUNDLE_FOLDERS = {ARTICLES_BUNDLE: "articles/", STATUS_BUNDLE: "status/"}
+EXCLUDE_SELECTORS = [".headerlink", ".fd-build-stamp"]
+SEARCH_BODY = "<div data-pagefind-body>"
+_HTML_TAG = re.compile(r"<html\b[^>]*>", re.I)
+_TITLE = re.compile(r"<title>.*?</title>", re.S)
+
+
+class SearchIndexError(RuntimeError):
+    pass
+
+
+@dataclass(frozen=True)
+class IndexStats:
+    pages: int
+    words: int
+
+
+def bundle_for(dest_uri: str) -> str | None:
+    """Which bundle an output file belongs to, if any."""
+    if not dest_uri.endswith(".html"):
+        return None
+    for bundle, folder in BUNDLE_FOLDERS.items():
+        if dest_uri.startswith(folder):
+            return bundle
+    return None
+
+
+def searchable_document(html: str) -> str | None:
+    """What Pagefind needs of a page: the `<html>` tag (its language), the title and the
+    `data-pagefind-body` element, which holds the content, filters and metadata. Sending only
+    these keeps Material's navigation and icons out of the parser. None if the page opts out."""
+    body = div_region(html, SEARCH_BODY)
+    if body is None:
+        return None
+    html_tag = _HTML_TAG.search(html, 0, 500)
+    title = _TITLE.search(html)
+    return (
+        f"<!doctype html>{html_tag.group(0) if html_tag else '<html>'}<head>"
+        f"{title.group(0) if title else ''}</head><body>{body}</body></html>"
+    )
+
+
+def page_url(dest_uri: str) -> str:
+    """The URL Pagefind records for a page, as its command line would for the same file."""
+    url = "/" + dest_uri
+    return url.removesuffix("index.html") if url.endswith("/index.html") else url
+
+
+class SearchIndexer:
+    """Index pages as they are written; `finish` swaps the new bundles into the site."""
+
+    def __init__(
+        self,
+        site_dir: Path,
+        bundles: Collection[str] = tuple(BUNDLE_FOLDERS),
+        expected: Mapping[str, int] | None = None,
+    ) -> None:
+        self._site_dir = site_dir
+        self._names = tuple(bundles)
+        self._expected = dict(expected or {})
+        self._bundles: dict[str, _Bundle] = {}
+        self._seen: Counter[str] = Counter()
+
+    def add(self, dest_uri: str, html: str) -> None:
+        """Index one written page (pages outside the bundles, or opting out, are skipped)."""
+        name = bundle_for(dest_uri)
+        if name not in self._names:
+            return
+        self._seen[name] += 1
+        document = searchable_document(html)
+        try:
+            if document is not None:
+                if name not in self._bundles:
+                    self._bundles[name] = _Bundle(self._site_dir, name)
+                self._bundles[name].add(page_url(dest_uri), document)
+            if self._seen[name] == self._expected.get(name) and name in self._bundles:
+                # Its last page: Pagefind writes the bundle while the build goes on.
+                self._bundles[name].write()
+        except PagefindError as exc:
+            self.abandon()
+            raise SearchIndexError(f"search index: {exc}") from exc
+
+    def finish(self) -> IndexStats:
+        """Wait for every bundle, then swap each in whole (or remove one that has no pages)."""
+        pages = words = 0
+        try:
+            for name in self._names:
+                bundle = self._bundles.get(name)
+                if bundle is None:
+                    shutil.rmtree(self._site_dir / name, ignore_errors=True)
+                    continue
+                words += bundle.finish()
+                pages += bundle.pages
+        except PagefindError as exc:
+            raise SearchIndexError(f"search index: {exc}") from exc
+        finally:
+            self.abandon()
+        return IndexStats(pages, words)
+
+    def abandon(self) -> None:
+        """Stop every Pagefind process; bundles not yet swapped in leave the site as it was."""
+        for bundle in self._bundles.values():
+            bundle.close()
+        self._bundles.clear()
+
+
+class _Bundle:
+    def __init__(self, site_dir: Path, name: str) -> None:
+        self._site_dir, self._name = site_dir, name
+        self._service = PagefindService()
+        self._index = self._service.call(
+            {"type": "NewIndex", "config": {"exclude_selectors": EXCLUDE_SELECTORS}}
+        )["index_id"]
+        self._added: list[int] = []
+        self._writes: list[tuple[int, Path]] = []
+        self._written_pages = -1
+
+    @property
+    def pages(self) -> int:
+        return len(self._added)
+
+    def add(self, url: str, html: str) -> None:
+        message = {"type": "AddFile", "index_id": self._index, "url": url, "file_path": None,
+                   "file_contents": html}  # fmt: skip
+        self._added.append(self._service.request(message))
+
+    def write(self) -> None:
+        """Ask Pagefind to write what it has; a page added later means another write, elsewhere."""
+        if self._written_pages == self.pages:
+            return
+        staging = self._site_dir / f".{self._name}.new{len(self._writes)}"
+        shutil.rmtree(staging, ignore_errors=True)
+        message = {"type": "WriteFiles", "index_id": self._index, "output_path": str(staging)}
+        self._writes.append((self._service.request(message, send_now=True), staging))
+        self._written_pages = self.pages
+
+    def finish(self) -> int:
+        """Wait for the pages and the write, swap the bundle in; returns the words indexed."""
+        words = sum(self._service.reply(i).get("page_word_count", 0) for i in self._added)
+        self.write()
+        for message_id, _ in self._writes:
+            self._service.reply(message_id)
+        _swap_in(self._writes[-1][1], self._site_dir / self._name)
+        return words
+
+    def close(self) -> None:
+        self._service.close()
+        for _, staging in self._writes:
+            shutil.rmtree(staging, ignore_errors=True)
+
+
+def _swap_in(staging: Path, target: Path) -> None:
+    """Replace a bundle directory with two renames, so readers never see a half-written one."""
+    retired = target.with_name(f".{target.name}.old")
+    shutil.rmtree(retired, ignore_errors=True)
+    if target.exists():
+        target.rename(retired)
+    staging.rename(target)
+    shutil.rmtree(retired, ignore_errors=True)

@@ -1,0 +1,227 @@
+"""Turn status content into HTML fragments and pages with Jinja templates (no MkDocs here)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from functools import cache, cached_property
+from itertools import groupby
+from pathlib import Path
+
+import jinja2
+from markupsafe import Markup
+
+from frontdesk.status import state as st
+from frontdesk.audience.levels import LevelGroup, level_css
+from frontdesk.content.loading import Category
+from frontdesk.content.models import ArticleMeta, Audience, Contact, Incident, Maintenance, StatusContent
+from frontdesk.audience.review import DueReview
+from frontdesk.status.view import StatusView, entry_start
+
+TEMPLATES = Path(__file__).parent / "templates"
+STATUS_URL = "status/"
+
+
+def _month(entry: Incident | Maintenance) -> str:
+    return entry_start(entry).strftime("%B %Y")
+
+
+def page_url(src_uri: str, directory_urls: bool = True) -> str:
+    """The URL MkDocs gives a Markdown source path (index.md -> its folder)."""
+    stem = src_uri[: -len(".md")] if src_uri.endswith(".md") else src_uri
+    if stem == "index":
+        return ""
+    if stem.endswith("/index"):
+        return stem[: -len("index")]
+    return f"{stem}/" if directory_urls else f"{stem}.html"
+
+
+@cache  # a few thousand distinct pairs per build, each asked for many times
+def relative_url(target: str, current: str) -> str:
+    """`target` (site-relative) as seen from the page at site-relative URL `current`."""
+    here = [part for part in current.rsplit("/", 1)[0].split("/") if part] if "/" in current else []
+    there = [part for part in target.split("/") if part and part != "."]
+    common = 0
+    for mine, theirs in zip(here, there):
+        if mine != theirs:
+            break
+        common += 1
+    path = "/".join([".."] * (len(here) - common) + there[common:]) or "."
+    return f"{path}/" if (target.endswith("/") or not target) and not path.endswith("/") else path
+
+
+def incident_src(incident_id: str) -> str:
+    return f"status/incidents/{incident_id}.md"
+
+
+def maintenance_src(maintenance_id: str) -> str:
+    return f"status/maintenance/{maintenance_id}.md"
+
+
+def history_src(page: int) -> str:
+    return "status/history/index.md" if page == 1 else f"status/history/page/{page}.md"
+
+
+class Renderer:
+    """Renders status fragments and pages for one site; templates may be overridden by the site."""
+
+    def __init__(
+        self,
+        markdown: Callable[[str], str],
+        override_dirs: Sequence[Path] = (),
+        directory_urls: bool = True,
+        base_path: str = "/",
+    ) -> None:
+        loader = jinja2.FileSystemLoader([*map(str, override_dirs), str(TEMPLATES)])
+        self.env = jinja2.Environment(
+            loader=loader, autoescape=True, trim_blocks=True, lstrip_blocks=True, auto_reload=False,
+            undefined=jinja2.StrictUndefined,
+        )  # fmt: skip
+        self.env.filters["md"] = lambda text: Markup(markdown(text)) if text else ""
+        self.env.filters["utc"] = lambda moment: f"{moment:%Y-%m-%d %H:%M} UTC"
+        self.env.filters["iso"] = lambda moment: moment.strftime("%Y-%m-%dT%H:%M:%SZ")
+        self.env.globals["st"] = st
+        self.directory_urls = directory_urls
+        self.base_path = base_path if base_path.endswith("/") else f"{base_path}/"
+
+    def _render(self, name: str, current: str | None, **context: object) -> str:
+        """Render a template; links are relative to `current`, or site-absolute when it is None."""
+
+        def url(src_uri: str) -> str:
+            target = page_url(src_uri, self.directory_urls)
+            return self.base_path + target if current is None else relative_url(target, current)
+
+        def asset(path: str) -> str:
+            return self.base_path + path if current is None else relative_url(path, current)
+
+        html = self.env.get_template(name).render(
+            url=url, asset=asset, incident_src=incident_src, maintenance_src=maintenance_src,
+            history_src=history_src, **context,
+        )  # fmt: skip
+        return html.strip()
+
+    def banner(self, view: StatusView) -> str:
+        """The compact banner for every page but the front page; identical on all of them."""
+        if not (view.active or view.in_progress or view.upcoming_soon):
+            return ""
+        return self._render("frontdesk/banner.html", None, view=view)
+
+    def panel(self, view: StatusView, current: str) -> str:
+        return self._render("frontdesk/panel.html", current, view=view)
+
+    def status_page(self, view: StatusView, current: str) -> str:
+        return self._render("frontdesk/status.html", current, view=view)
+
+    def incident_page(self, view: StatusView, incident: Incident, current: str) -> str:
+        return self._render("frontdesk/incident.html", current, view=view, incident=incident)
+
+    def maintenance_page(self, view: StatusView, window: Maintenance, current: str) -> str:
+        return self._render("frontdesk/maintenance.html", current, view=view, window=window)
+
+    def history_page(self, view: StatusView, number: int, current: str) -> str:
+        size = view.settings.history_page_size
+        entries = view.history[(number - 1) * size : number * size]
+        months = [(month, list(group)) for month, group in groupby(entries, key=_month)]
+        return self._render(
+            "frontdesk/history.html", current, view=view, months=months, number=number,
+            pages=view.history_pages,
+        )  # fmt: skip
+
+    def article_notice(self, view: StatusView, article: ArticleMeta, current: str) -> str:
+        incidents = view.incidents_affecting(article.component_ids)
+        if not incidents:
+            return ""
+        return self._render(
+            "frontdesk/article_notice.html",
+            current,
+            view=view,
+            incidents=incidents,
+            article=article,
+        )
+
+    def category_listing(self, articles: Sequence[ArticleMeta], current: str) -> str:
+        return self._render("frontdesk/category.html", current, articles=articles)
+
+    def article_level(
+        self,
+        article: ArticleMeta,
+        levels: Mapping[str, Audience],
+        alternatives: Sequence[ArticleMeta],
+        current: str,
+    ) -> str:
+        level = levels[article.audience]
+        return self._render(
+            "frontdesk/article_level.html",
+            current,
+            level=level,
+            levels=levels,
+            alternatives=alternatives,
+        )
+
+    def level_index(
+        self,
+        level: Audience,
+        groups: Sequence[LevelGroup],
+        levels: Mapping[str, Audience],
+        categories: Mapping[str, Category],
+        current: str,
+    ) -> str:
+        return self._render(
+            "frontdesk/level_index.html", current, level=level, groups=groups, levels=levels,
+            categories=categories,
+        )  # fmt: skip
+
+    def levels_overview(
+        self,
+        levels: Mapping[str, Audience],
+        by_level: Mapping[str, Sequence[LevelGroup]],
+        current: str,
+    ) -> str:
+        return self._render(
+            "frontdesk/levels_overview.html", current, levels=levels, by_level=by_level
+        )
+
+    def head(self, levels: Sequence[Audience], site_name: str) -> str:
+        """The same on every page: links are site-absolute, levels applied before first paint."""
+        return self._render(
+            "frontdesk/head.html",
+            None,
+            level_css=Markup(level_css(levels)),
+            level_names=[lv.name for lv in levels],
+            site_name=site_name,
+        )
+
+    def search_meta(self, levels: Sequence[Audience], category: str, summary: str) -> str:
+        return self._render(
+            "frontdesk/search_meta.html", "", levels=levels, category=category, summary=summary
+        )
+
+    def search_page(
+        self, categories: Sequence[Category], levels: Sequence[Audience], current: str
+    ) -> str:
+        return self._render(
+            "frontdesk/search_page.html", current, categories=categories, levels=levels
+        )
+
+    def home_search(self, current: str) -> str:
+        return self._render("frontdesk/home_search.html", current)
+
+    def help_panel(
+        self, contact: Contact, incidents: Sequence[Incident], feedback_href: str, current: str
+    ) -> str:
+        return self._render(
+            "frontdesk/help_panel.html", current, contact=contact, incidents=incidents,
+            feedback_href=feedback_href,
+        )  # fmt: skip
+
+    def related(
+        self, related: Sequence[ArticleMeta], levels: Mapping[str, Audience], current: str
+    ) -> str:
+        return self._render("frontdesk/related.html", current, related=related, levels=levels)
+
+    def reviews_page(self, due: Sequence[DueReview], months: int, today: date, current: str) -> str:
+        return self._render("frontdesk/reviews.html", current, due=due, months=months, today=today)
+
+    def build_stamp(self, view: StatusView) -> str:
+        return self._render("frontdesk/build_stamp.html", "", view=view)
