@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from click.testing import CliRunner
+
 from frontdesk.cli.main import main
 
 LATER = "1795431600"  # 2026-11-23T11:00:00Z

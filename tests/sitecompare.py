@@ -29,6 +29,7 @@ from collections import defaultdict
 from pathlib import Path
 
 import cbor2
+
 from frontdesk.mkdocs.build_cache import CACHE_FILE
 
 _HASH = re.compile(r"en_[0-9a-f]{6,12}")

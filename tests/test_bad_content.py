@@ -11,10 +11,11 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from mkdocs.exceptions import Abort
+
 from frontdesk.cli.main import main
 from frontdesk.content.errors import ContentError
 from frontdesk.content.loading import load_site
-from mkdocs.exceptions import Abort
 
 CASES = Path(__file__).parent / "bad_content"
 LEVELS = ["novice", "intermediate", "expert"]

@@ -12,6 +12,7 @@ import pytest
 import yaml
 from click.testing import CliRunner, Result
 from conftest import REPO
+
 from frontdesk.cli.main import main as frontdesk
 from frontdesk.content.loading import load_site
 from frontdesk.content.loading.status_files import INCIDENT_FIELDS, MAINTENANCE_FIELDS
@@ -235,6 +236,71 @@ def test_a_template_with_every_placeholder_replaced_opens_the_incident(copy_exam
     assert data["prevention"].startswith("Once we know the cause")
 
 
+def test_resolve_can_bring_the_prevention_plan_and_the_postmortem(copy_example: Path) -> None:
+    path = copy_example / ACTIVE
+    result = run(copy_example, "incident", "resolve", path.stem, "--at", "2026-11-23T11:30:00Z",
+                 "--message", "Sign-in works again on every app version.",
+                 "--prevention", "Sign-in changes now go to one app store at a time.",
+                 "--postmortem", "## What happened\nA release changed the sign-in format.")  # fmt: skip
+    assert result.exit_code == 0, result.output
+    validates(copy_example)
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    assert data["prevention"].strip() == "Sign-in changes now go to one app store at a time."
+    assert data["postmortem"].startswith("## What happened")
+    assert data["updates"][-1]["status"] == "resolved"
+
+
+def test_amend_replaces_what_became_known_after_resolution(copy_example: Path) -> None:
+    path = copy_example / RESOLVED
+    updates_before = yaml.safe_load(path.read_text(encoding="utf-8"))["updates"]
+    result = run(copy_example, "incident", "amend", path.stem,
+                 "--prevention", "Uploads now retry on a second storage provider.",
+                 "--compensation", "A month of free receipt storage.")  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert f'git commit -m "Incident {path.stem}: amended compensation, prevention"' in (
+        result.output
+    )
+    validates(copy_example)
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    assert data["prevention"].strip() == "Uploads now retry on a second storage provider."
+    assert data["compensation"].strip() == "A month of free receipt storage."
+    assert data["updates"] == updates_before  # amending posts no update
+
+
+def test_amend_keeps_the_rules_of_any_other_edit(copy_example: Path) -> None:
+    active, resolved = copy_example / ACTIVE, copy_example / RESOLVED
+    before = active.read_bytes(), resolved.read_bytes()
+    early = run(copy_example, "incident", "amend", active.stem, "--postmortem", "Too soon.")
+    assert early.exit_code == 1
+    assert re.search(r"2026-11-23-mobile-app-sign-in\.yml:\d+: postmortem: allowed only once the "
+                     r"incident is resolved", early.output)  # fmt: skip
+    placeholder = run(copy_example, "incident", "amend", resolved.stem,
+                      "--prevention", "We will <<say what changes>>.")  # fmt: skip
+    assert placeholder.exit_code == 1
+    assert "prevention: still contains the template placeholder" in placeholder.output
+    nothing = run(copy_example, "incident", "amend", resolved.stem)
+    assert nothing.exit_code == 1
+    assert (
+        "nothing to amend; give one or more of prevention, postmortem, compensation, apology"
+        in (nothing.output)
+    )
+    assert (active.read_bytes(), resolved.read_bytes()) == before
+
+
+def test_written_files_point_at_help_every_site_has(copy_example: Path) -> None:
+    result = template_new(
+        copy_example, "--title", "Some customers cannot sign in to the mobile apps",
+        "--cause", "We are still finding out why.", "--message", "Some cannot sign in.",
+        "--id", "2026-11-23-app-sign-in",
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    written = (copy_example / "content/status/incidents/2026-11-23-app-sign-in.yml").read_text()
+    assert written.startswith(
+        "# Incident 2026-11-23-app-sign-in. What each field means: frontdesk incident new --help.\n"
+    )
+    assert "README" not in written
+
+
 def test_templates_are_listed_with_the_fields_still_to_fill_in(copy_example: Path) -> None:
     result = run(copy_example, "incident", "templates")
     assert result.exit_code == 0, result.output
@@ -318,7 +384,8 @@ def test_status_says_all_is_well_when_it_is(make_site) -> None:
 
 
 COMMANDS = [["incident"], ["incident", "new"], ["incident", "update"], ["incident", "resolve"],
-            ["incident", "postmortem"], ["incident", "templates"], ["maintenance"],
+            ["incident", "postmortem"], ["incident", "amend"], ["incident", "templates"],
+            ["maintenance"],
             ["maintenance", "new"], ["maintenance", "update"], ["maintenance", "cancel"],
             ["status"]]  # fmt: skip
 
@@ -369,3 +436,14 @@ def test_incident_new_at_a_terminal_asks_for_each_missing_value(copy_example: Pa
     data = yaml.safe_load(written.read_text(encoding="utf-8"))
     assert data["components"] == {"bank-feeds": "partial_outage"}
     assert data["eta"] == "unknown" and data["updates"][0]["status"] == "investigating"
+
+
+def test_help_examples_name_the_sites_own_components(
+    make_site, tmp_path: Path, monkeypatch
+) -> None:
+    monkeypatch.chdir(make_site())  # components: sign-in, api, payments
+    shown = CliRunner().invoke(frontdesk, ["maintenance", "new", "--help"]).output
+    assert "--components sign-in --start" in shown and "comma-separated: sign-in,api." in shown
+    monkeypatch.chdir(tmp_path)  # no site here: ids that only illustrate
+    shown = CliRunner().invoke(frontdesk, ["maintenance", "new", "--help"]).output
+    assert "--components api --start" in shown and "comma-separated: api,web-app." in shown

@@ -9,11 +9,12 @@ from urllib.parse import unquote
 
 import pytest
 from click.testing import CliRunner
+from pages import announce, content, read, region, text
+
 from frontdesk.audience.related import related_articles
 from frontdesk.audience.review import reviews_due
 from frontdesk.cli.main import main
 from frontdesk.content.models import ArticleMeta
-from pages import announce, content, read, region, text
 
 INCIDENT = """\
 title: Invoices are not sending

@@ -6,10 +6,11 @@ from __future__ import annotations
 import re
 
 from click.testing import CliRunner
+from pages import content, read, region, text
+
 from frontdesk.audience.levels import readability_notices, reading_grade
 from frontdesk.cli.main import main
 from frontdesk.content.models import ArticleMeta, Audience
-from pages import content, read, region, text
 
 NOVICE = """\
 ---

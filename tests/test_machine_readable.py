@@ -14,6 +14,9 @@ import feedparser
 import pytest
 from browser import SiteServer, browser
 from conftest import EXAMPLE_EPOCH, REPO
+from icalendar import Calendar
+from jsonschema import Draft202012Validator
+
 from frontdesk.content.loading import load_site
 from frontdesk.content.models import (
     Catalog,
@@ -31,8 +34,6 @@ from frontdesk.status import state as st
 from frontdesk.status.machine import SiteInfo, machine_readable_files
 from frontdesk.status.machine.common import iso
 from frontdesk.status.view import StatusView
-from icalendar import Calendar
-from jsonschema import Draft202012Validator
 
 UTC = timezone.utc
 NOW = datetime.fromtimestamp(int(EXAMPLE_EPOCH), UTC)

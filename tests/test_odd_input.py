@@ -20,11 +20,12 @@ from pathlib import Path
 import pytest
 import yaml
 from conftest import COMPONENTS, EXAMPLE_EPOCH, REPO
-from frontdesk.content.errors import ContentError
-from frontdesk.content.loading import load_site
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from pages import read, text
+
+from frontdesk.content.errors import ContentError
+from frontdesk.content.loading import load_site
 
 LEVELS = ["novice", "intermediate", "expert"]
 CHECK_TIMEOUT = 60  # seconds; a case that takes longer has hung

@@ -9,10 +9,11 @@ from pathlib import Path
 import pytest
 import yaml
 from click.testing import CliRunner
-from frontdesk.audience.levels import reading_grade
-from frontdesk.cli.main import main
 from mkdocs.exceptions import Abort
 from pages import announce, content, read, region, text
+
+from frontdesk.audience.levels import reading_grade
+from frontdesk.cli.main import main
 
 ARTICLE = "---\ntitle: {title}\naudience: novice\nsummary: {summary}\n---\n{body}\n"
 CATEGORY = "---\ntitle: Billing\nsummary: Invoices and payments.\n---\nAll about bills.\n"

@@ -11,15 +11,16 @@ import time
 from pathlib import Path
 
 import pytest
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.exceptions import Abort
+from sitecompare import differences
+
 from frontdesk.mkdocs import render_helper, sharing
 from frontdesk.mkdocs.page_writer import PageWriter
 from frontdesk.mkdocs.plugin import FrontdeskPlugin
 from frontdesk.mkdocs.render_helper import READING_EVENTS, RenderHelper
 from frontdesk.site.pages import SitePages
-from mkdocs.commands.build import build
-from mkdocs.config import load_config
-from mkdocs.exceptions import Abort
-from sitecompare import differences
 
 LATE_ARTICLE = "articles/payments/connect-bank-feed.md"
 

@@ -16,6 +16,9 @@ from pathlib import Path
 import feedparser
 import pytest
 import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
 from frontdesk.content.loading import load_status
 from frontdesk.content.models import (
     STATUS_FOR_IMPACT,
@@ -37,8 +40,6 @@ from frontdesk.site.rendering import Renderer
 from frontdesk.status import state as status_logic
 from frontdesk.status.machine import SiteInfo, machine_readable_files
 from frontdesk.status.view import StatusView
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
 
 UTC = timezone.utc
 NOW = datetime(2026, 11, 23, 10, 0, tzinfo=UTC)

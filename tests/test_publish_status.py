@@ -8,9 +8,10 @@ from pathlib import Path
 
 import pytest
 from conftest import EXAMPLE_EPOCH
-from frontdesk.mkdocs.build_cache import CACHE_FILE
 from publishing import ACTIVE, LATER, NEW_INCIDENT, NEW_UPDATE, full_build, run
 from sitecompare import differences
+
+from frontdesk.mkdocs.build_cache import CACHE_FILE
 
 
 def edit_status(root: Path) -> None:

@@ -20,8 +20,9 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from conftest import EXAMPLE_EPOCH
-from frontdesk.mkdocs.build_cache import CACHE_FILE
 from sitecompare import differences
+
+from frontdesk.mkdocs.build_cache import CACHE_FILE
 
 
 def build(root: Path, out: Path, hash_seed: str, zone: str) -> subprocess.CompletedProcess:

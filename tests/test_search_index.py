@@ -8,6 +8,7 @@ import zlib
 from pathlib import Path
 
 import pytest
+
 from frontdesk.search.index import SearchIndexer, bundle_for, page_url, searchable_document
 from frontdesk.search.pagefind import PagefindError, PagefindService
 

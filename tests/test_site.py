@@ -6,10 +6,11 @@ import re
 from pathlib import Path
 
 from conftest import REPO
+from pages import announce, content, read, region, text
+
 from frontdesk.content.clock import build_time
 from frontdesk.content.loading import load_site
 from frontdesk.status.state import active_incidents, uptime
-from pages import announce, content, read, region, text
 
 LEVELS = ["novice", "intermediate", "expert"]
 

@@ -11,8 +11,9 @@ from pathlib import Path
 
 import pytest
 from conftest import REPO
-from frontdesk.site.rendering import TEMPLATES
 from pages import content, read, region, text
+
+from frontdesk.site.rendering import TEMPLATES
 
 ARTICLE = "---\ntitle: {title}\naudience: novice\nsummary: {summary}\n{extra}---\n{body}\n"
 CATEGORY = "---\ntitle: Billing\nsummary: Invoices and payments.\n---\nAll about bills.\n"

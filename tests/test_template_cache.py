@@ -6,9 +6,10 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
-from frontdesk.mkdocs.template_cache import FragmentCache, PageFragments
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
+
+from frontdesk.mkdocs.template_cache import FragmentCache, PageFragments
 
 
 def pages_of(site: Path) -> dict[str, bytes]:

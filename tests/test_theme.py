@@ -10,9 +10,10 @@ from pathlib import Path
 import material
 import pytest
 import yaml
-from frontdesk.mkdocs.theme import ThemeError, patch_header
 from mkdocs.exceptions import Abort
 from pages import announce, read, region, text
+
+from frontdesk.mkdocs.theme import ThemeError, patch_header
 
 ORIGINALS = Path(__file__).parent / "material"
 INSTALLED = version("mkdocs-material")
@@ -166,3 +167,15 @@ def test_the_examples_overrides_hold_no_copy_of_materials_files() -> None:
     for path in (repo / "overrides").rglob("*.html"):
         relative = path.relative_to(repo / "overrides")
         assert relative.as_posix() == "main.html" or not (material_templates / relative).exists()
+
+
+def test_a_site_with_its_own_nav_hears_nothing_of_the_pages_it_leaves_out(
+    make_site, build_site, caplog
+) -> None:
+    root = make_site(FILES, nav=[{"Home": "index.md"}, {"Payments": "articles/pay/index.md"},
+                                 {"Service status": "status/index.md"}])  # fmt: skip
+    with caplog.at_level("INFO"):
+        site = build_site(root)
+    assert 'not included in the "nav" configuration' not in caplog.text
+    assert "Card payments are failing" in text(read(site, "status/"))
+    assert not (root / "mkdocs.yml").read_text().count("omitted_files")

@@ -11,9 +11,11 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime, timezone
+from pathlib import Path
 from typing import Any
 
 import click
+import yaml
 
 from frontdesk.cli import authoring as au
 from frontdesk.cli.authoring.templates import placeholders
@@ -158,3 +160,46 @@ def report_written(written: au.Written) -> None:
     click.echo(f"  git add {written.shown}")
     click.echo(f'  git commit -m "{written.commit_message}"')
     click.echo("  git push")
+
+
+# ---- help that speaks of the site's own components ----------------------------------------------
+
+EXAMPLE_COMPONENTS = ("api", "web-app")  # where no site is found (`--help` outside one)
+
+
+class SiteHelp(click.Command):
+    """Help whose examples name the site's own component ids, read from the components.yml of
+    the mkdocs.yml in the current folder, instead of ids the site may not have."""
+
+    def get_help(self, ctx: click.Context) -> str:
+        first, second = site_component_ids() or EXAMPLE_COMPONENTS
+        return (
+            super()
+            .get_help(ctx)
+            .replace("{components}", f"{first},{second}")
+            .replace("{component}", first)
+        )
+
+
+class SiteHelpGroup(SiteHelp, click.Group):
+    pass
+
+
+def site_component_ids(config_file: str = "mkdocs.yml") -> tuple[str, str] | None:
+    """Two component ids of the site in the current folder (one twice if it has one), if any.
+    Help must never fail, so anything unreadable means no site."""
+    try:
+        config = yaml.load(Path(config_file).read_text(encoding="utf-8"), _TolerantLoader)
+        docs_dir = Path(config_file).parent / str(config.get("docs_dir", "docs"))
+        catalog = yaml.safe_load((docs_dir / "status/components.yml").read_text(encoding="utf-8"))
+        ids = [c["id"] for group in catalog["groups"] for c in group["components"]]
+    except (OSError, yaml.YAMLError, AttributeError, KeyError, TypeError):
+        return None
+    return (ids[0], ids[1] if len(ids) > 1 else ids[0]) if ids else None
+
+
+class _TolerantLoader(yaml.SafeLoader):
+    """mkdocs.yml as plain data: tags such as !ENV or !!python/name read as plain values."""
+
+
+_TolerantLoader.add_multi_constructor("", lambda loader, suffix, node: None)

@@ -19,6 +19,8 @@ from frontdesk.cli.common import (
     MOMENT,
     OPEN_STATUSES,
     POSTMORTEM_HINT,
+    SiteHelp,
+    SiteHelpGroup,
     ask,
     component_choice,
     fill,
@@ -41,7 +43,7 @@ def register(main: click.Group) -> None:
 # ---- incidents --------------------------------------------------------------------------------
 
 
-@click.group()
+@click.group(cls=SiteHelpGroup)
 def incident() -> None:
     """Open, update, resolve and review incidents (content/status/incidents/).
 
@@ -51,12 +53,12 @@ def incident() -> None:
     """
 
 
-@incident.command("new")
+@incident.command("new", cls=SiteHelp)
 @CONFIG
 @click.option("--template", "template_name", help="Prefill from content/status/templates/NAME.yml.")
 @click.option("--title", help="What customers notice, in their words.")
 @click.option("--impact", type=click.Choice(IMPACTS), help="How bad it is.")
-@click.option("--components", help="Ids, comma-separated (sign-in,api), or id=status pairs.")
+@click.option("--components", help="Ids, comma-separated ({components}), or id=status pairs.")
 @click.option("--cause", help="What is known about the cause; 'still investigating' is honest.")
 @click.option("--eta", type=ETA, help="Expected restoration (ISO time with offset) or unknown.")
 @click.option("--next-update", type=MOMENT, help="When customers hear next; needed if eta unknown.")
@@ -104,7 +106,7 @@ def incident_new(config_file: str, template_name: str | None, **given: object) -
         report_written(au.create_incident(paths, entry, given["incident_id"]))
 
 
-@incident.command("update")
+@incident.command("update", cls=SiteHelp)
 @CONFIG
 @click.argument("incident_id")
 @click.option("--status", "new_status", type=click.Choice([*OPEN_STATUSES, "resolved"]),
@@ -147,16 +149,28 @@ def incident_update(config_file: str, incident_id: str, new_status: str | None,
         report_written(au.update_incident(paths, incident_id, change))
 
 
-@incident.command("resolve")
+def amendable_texts(command):  # noqa: ANN001, ANN201
+    """The texts that may change after the fact, as options (each replaces the earlier text)."""
+    for option in reversed((
+        click.option("--prevention", help="What is being done so that it does not happen again."),
+        click.option("--compensation", help="What affected customers get, and how."),
+        click.option("--apology", help="An apology."),
+        click.option("--postmortem", help="The postmortem, in Markdown (resolved incidents)."),
+    )):  # fmt: skip
+        command = option(command)
+    return command
+
+
+@incident.command("resolve", cls=SiteHelp)
 @CONFIG
 @click.argument("incident_id")
 @click.option("--message", help="What customers should know now that it is fixed.")
 @click.option("--at", type=MOMENT, help="When it was resolved; default: now (UTC).")
-@click.option("--compensation", help="What affected customers get, and how.")
-@click.option("--apology", help="An apology (replaces an earlier one).")
+@amendable_texts
 def incident_resolve(config_file: str, incident_id: str, message: str | None,
-                     at: datetime | None, compensation: str | None, apology: str | None) -> None:  # fmt: skip
-    """Close an incident with a `resolved` update; a postmortem may follow.
+                     at: datetime | None, **texts: str | None) -> None:  # fmt: skip
+    """Close an incident with a `resolved` update; the prevention plan, compensation, apology
+    and postmortem may come with it or later (`frontdesk incident amend`).
 
     \b
     Example:
@@ -167,10 +181,27 @@ def incident_resolve(config_file: str, incident_id: str, message: str | None,
         au.updatable_incident(paths, incident_id, at)
     message = ask(message, "--message", "Message to customers")
     with refusals():
-        report_written(au.resolve_incident(paths, incident_id, at, message, compensation, apology))
+        report_written(au.resolve_incident(paths, incident_id, at, message, **texts))
 
 
-@incident.command("postmortem")
+@incident.command("amend", cls=SiteHelp)
+@CONFIG
+@click.argument("incident_id")
+@amendable_texts
+def incident_amend(config_file: str, incident_id: str, **texts: str | None) -> None:
+    """Replace what became known later, also once resolved: what prevents a repeat, the
+    compensation, the apology, the postmortem (only once resolved). Adds no update.
+
+    \b
+    Example:
+      frontdesk incident amend 2026-11-23-sign-in --prevention "Certificates now renew 30 days ahead."
+    """
+    paths = status_paths(config_file)
+    with refusals():
+        report_written(au.amend_incident(paths, incident_id, **texts))
+
+
+@incident.command("postmortem", cls=SiteHelp)
 @CONFIG
 @click.argument("incident_id")
 @click.option("--file", "source", type=click.Path(exists=True, dir_okay=False),
@@ -199,7 +230,7 @@ def incident_postmortem(config_file: str, incident_id: str, source: str | None,
         report_written(au.add_postmortem(paths, incident_id, text))
 
 
-@incident.command("templates")
+@incident.command("templates", cls=SiteHelp)
 @CONFIG
 def incident_templates(config_file: str) -> None:
     """List the incident templates and the fields each still needs filled in.

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import logging
 import sys
+from pathlib import Path
 
 import click
 
+import frontdesk
 from frontdesk.audience.levels import readability_notices
 from frontdesk.audience.review import review_notices, reviews_due
 from frontdesk.cli.incidents import register
+from frontdesk.cli.new import SiteExists, create_site
 from frontdesk.content.clock import ClockError, build_time
 from frontdesk.content.errors import ContentError
 from frontdesk.content.loading import load_site
@@ -33,6 +36,7 @@ def _setup_logging(verbose: bool = False) -> None:
 
 
 @click.group()
+@click.version_option(frontdesk.__version__, prog_name="frontdesk")
 def main() -> None:
     """Frontdesk: a help centre and status page from one git repository.
 
@@ -51,9 +55,13 @@ def main() -> None:
 def build(config_file: str, strict: bool, site_dir: str | None, verbose: bool) -> None:
     """Build the whole site (articles, status pages, banner) into site/.
 
+    The site describes the status at the moment SOURCE_DATE_EPOCH gives, or else at the clock's
+    now. To publish, give the build time, never the commit time: a rebuild with no new commit
+    must still open a maintenance window or admit a passed restoration time.
+
     \b
     Example:
-      SOURCE_DATE_EPOCH=$(git log -1 --format=%ct) frontdesk build --site-dir public
+      SOURCE_DATE_EPOCH=$(date +%s) frontdesk build --site-dir public
     """
     _setup_logging(verbose)
     try:
@@ -109,8 +117,9 @@ def check(config_file: str, reviews: bool) -> None:
         advice += review_notices(due, options.review_age_months)
     report_notices(StatusView(site.status, now, status_settings(options)), advice)
     click.echo(
-        f"OK: {len(site.articles)} articles, {len(site.status.incidents)} incidents, "
-        f"{len(site.status.maintenance)} maintenance windows."
+        f"OK: {counted(len(site.articles), 'article')}, "
+        f"{counted(len(site.status.incidents), 'incident')}, "
+        f"{counted(len(site.status.maintenance), 'maintenance window')}."
     )
 
 
@@ -140,9 +149,37 @@ def publish_status_command(config_file: str, site_dir: str) -> None:
     if report is None:
         return
     click.echo(
-        f"Published: {len(report.rendered)} pages rendered, {report.patched} pages updated in place"
-        + (f", {len(report.removed)} stale files removed." if report.removed else ".")
+        f"Published: {counted(len(report.rendered), 'page')} rendered, "
+        f"{counted(report.patched, 'page')} updated in place"
+        + (f", {counted(len(report.removed), 'stale file')} removed." if report.removed else ".")
     )
+
+
+@main.command()
+@click.argument("directory", type=click.Path(file_okay=False, path_type=Path), default=".")
+@click.option("--name", default="Help Centre", show_default=True, help="The site's name.")
+@click.option("--force", is_flag=True, help="Write the starter files over a site already there.")
+def new(directory: Path, name: str, force: bool) -> None:
+    """Start a help centre: mkdocs.yml, articles, status files, a publishing workflow, STAFF.md.
+
+    It builds as it is; replace site_url and the contact channels in mkdocs.yml with your own.
+
+    \b
+    Example:
+      frontdesk new help-centre --name "Acme Help Centre" && cd help-centre && frontdesk serve
+    """
+    try:
+        written = create_site(directory, name, build_time(), force)
+    except (SiteExists, ClockError) as exc:
+        raise click.ClickException(str(exc)) from None
+    click.echo(f"Wrote a help centre to {directory} ({counted(len(written.written), 'file')}).")
+    click.echo("Next: set site_url and the contact channels in mkdocs.yml, then")
+    click.echo(f"  cd {directory} && frontdesk serve    # preview while you write")
+    click.echo("STAFF.md tells your support team how to post status updates.")
+
+
+def counted(number: int, thing: str) -> str:
+    return f"{number} {thing}" + ("" if number == 1 else "s")
 
 
 register(main)  # incident, maintenance and status commands for support staff

@@ -15,6 +15,8 @@ from frontdesk.cli.common import (
     MOMENT,
     WINDOW_STATUSES,
     ComponentsType,
+    SiteHelp,
+    SiteHelpGroup,
     ask,
     components_prompt,
     refusals,
@@ -32,20 +34,20 @@ from frontdesk.status.view import StatusView
 # ---- maintenance ------------------------------------------------------------------------------
 
 
-@click.group()
+@click.group(cls=SiteHelpGroup)
 def maintenance() -> None:
     """Plan maintenance windows, post their progress, cancel them (content/status/maintenance/).
 
     \b
     Example:
-      frontdesk maintenance new --title "Database upgrade" --components api,web-app
+      frontdesk maintenance new --title "Database upgrade" --components {components}
     """
 
 
-@maintenance.command("new")
+@maintenance.command("new", cls=SiteHelp)
 @CONFIG
 @click.option("--title", help="What the work is, for customers.")
-@click.option("--components", help="Ids, comma-separated: api,web-app.")
+@click.option("--components", help="Ids, comma-separated: {components}.")
 @click.option("--start", type=MOMENT, help="When the window opens (ISO time with offset).")
 @click.option("--end", type=MOMENT, help="When it closes.")
 @click.option("--description", help="What customers will notice and what they need to do.")
@@ -59,7 +61,7 @@ def maintenance_new(config_file: str, title: str | None, components: str | None,
 
     \b
     Example:
-      frontdesk maintenance new --title "Database upgrade" --components api --start 2026-11-29T02:00Z --end 2026-11-29T03:00Z
+      frontdesk maintenance new --title "Database upgrade" --components {component} --start 2026-11-29T02:00Z --end 2026-11-29T03:00Z
     """
     paths = status_paths(config_file)
     with refusals():
@@ -80,7 +82,7 @@ def maintenance_new(config_file: str, title: str | None, components: str | None,
         report_written(au.create_maintenance(paths, entry, window_id))
 
 
-@maintenance.command("update")
+@maintenance.command("update", cls=SiteHelp)
 @CONFIG
 @click.argument("window_id")
 @click.option("--status", "new_status", type=click.Choice(WINDOW_STATUSES), help="Progress.")
@@ -103,7 +105,7 @@ def maintenance_update(config_file: str, window_id: str, new_status: str | None,
         report_written(au.update_maintenance(paths, window_id, at, new_status, message))
 
 
-@maintenance.command("cancel")
+@maintenance.command("cancel", cls=SiteHelp)
 @CONFIG
 @click.argument("window_id")
 @click.option("--message", help="Why, and whether customers need to do anything.")

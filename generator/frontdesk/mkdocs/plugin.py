@@ -88,7 +88,7 @@ class FrontdeskPlugin(BasePlugin[FrontdeskConfig]):
             stub = self.pages.stub(src_uri)
             files.append(File.generated(config, src_uri, content=stub))
         for file in files.documentation_pages():
-            if self.pages.outside_navigation(file.src_uri):
+            if self.pages.outside_navigation(file.src_uri, config.nav is not None):
                 file.inclusion = InclusionLevel.NOT_IN_NAV
         for asset in asset_files():
             files.append(File.generated(config, ASSET_URI + asset.name, abs_src_path=str(asset)))

@@ -10,13 +10,13 @@ from urllib.parse import quote, urlencode
 import yaml
 
 from frontdesk.audience.levels import articles_by_level
+from frontdesk.audience.related import related_articles
+from frontdesk.audience.review import reviews_due
 from frontdesk.content.loading import SiteContent
 from frontdesk.content.loading.status_files import STATUS_DIR
 from frontdesk.content.models import ArticleMeta, Audience, Contact
-from frontdesk.audience.related import related_articles
 from frontdesk.site.rendering import Renderer, history_src, incident_src, maintenance_src, page_url
 from frontdesk.status.view import StatusView
-from frontdesk.audience.review import reviews_due
 
 STATUS_PAGE = f"{STATUS_DIR}/index.md"
 LEVELS_PAGE = "levels/index.md"
@@ -95,15 +95,17 @@ class SitePages:
     def stub(self, src_uri: str) -> str:
         return stub(self.generated[src_uri], src_uri in self.unsearchable)
 
-    def outside_navigation(self, src_uri: str) -> bool:
-        """Pages reached from other pages, never listed in the sidebar: articles (their category
-        and level pages list them), incident, maintenance and history pages (the status page
-        leads to them), search and staff pages. Keeps a navigation MkDocs makes short, and a
-        site's own nav free of messages about pages it rightly leaves out."""
+    def outside_navigation(self, src_uri: str, site_nav: bool) -> bool:
+        """Pages left out of a navigation MkDocs makes: articles (their category and level
+        pages list them), incident, maintenance and history pages (the status page leads to
+        them), search and staff pages; this keeps the sidebar short. Where the site writes its
+        own `nav:`, every page Frontdesk adds as well, so that MkDocs does not list at every
+        build the pages the site rightly leaves out (those it lists stay in)."""
         return (
             src_uri in self.articles
             or (src_uri.startswith(f"{STATUS_DIR}/") and src_uri != STATUS_PAGE)
             or src_uri in (SEARCH_PAGE, REVIEWS_PAGE)
+            or (site_nav and src_uri in self.generated)
         )
 
     def content(self, src_uri: str, url: str, html: str, is_homepage: bool) -> str:

@@ -3,20 +3,25 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
-from functools import cache, cached_property
+from datetime import date
+from functools import cache
 from itertools import groupby
 from pathlib import Path
 
 import jinja2
 from markupsafe import Markup
 
-from frontdesk.status import state as st
 from frontdesk.audience.levels import LevelGroup, level_css
-from frontdesk.content.loading import Category
-from frontdesk.content.models import ArticleMeta, Audience, Contact, Incident, Maintenance, StatusContent
 from frontdesk.audience.review import DueReview
+from frontdesk.content.loading import Category
+from frontdesk.content.models import (
+    ArticleMeta,
+    Audience,
+    Contact,
+    Incident,
+    Maintenance,
+)
+from frontdesk.status import state as st
 from frontdesk.status.view import StatusView, entry_start
 
 TEMPLATES = Path(__file__).parent / "templates"

@@ -237,4 +237,5 @@ def time_notices(
 
 def _ago(delta: timedelta) -> str:
     minutes = int(delta.total_seconds() // 60)
-    return f"{minutes} minutes" if minutes < 120 else f"{minutes // 60} hours"
+    count, unit = (minutes, "minute") if minutes < 120 else (minutes // 60, "hour")
+    return f"{count} {unit}" + ("" if count == 1 else "s")

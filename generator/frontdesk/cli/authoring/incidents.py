@@ -110,24 +110,48 @@ def update_incident(paths: StatusPaths, incident_id: str, change: IncidentChange
     return _written(paths, target, change.status)
 
 
+AMENDABLE = ("prevention", "postmortem", "compensation", "apology")
+
+
 def resolve_incident(
-    paths: StatusPaths,
-    incident_id: str,
-    at: datetime,
-    message: str,
-    compensation: str | None = None,
-    apology: str | None = None,
+    paths: StatusPaths, incident_id: str, at: datetime, message: str, **texts: str | None
 ) -> Written:
-    """Append the `resolved` update; after it, only a postmortem may be added."""
+    """Append the `resolved` update, setting any of AMENDABLE given with it (a postmortem is
+    allowed from this update on)."""
     target = paths.incident(incident_id)
     updatable_incident(paths, incident_id, at)
     doc = Document.read(target)
-    for key, value in (("apology", apology), ("compensation", compensation)):
-        if value and value.strip():
-            doc.set(key, _like(doc, key, value), INCIDENT_FIELDS)
+    _set_texts(doc, paths, target, texts)
     doc.append_update(at, IncidentStatus.RESOLVED.value, message)
     write_incident(paths, target, doc.text())
     return _written(paths, target, "resolved")
+
+
+def amend_incident(paths: StatusPaths, incident_id: str, **texts: str | None) -> Written:
+    """Replace what is known after the fact (AMENDABLE), resolved or not, with the same checks
+    as any other edit: a postmortem still only once the incident is resolved."""
+    target = paths.incident(incident_id)
+    read_incident(paths, incident_id)
+    given = {key: value for key, value in texts.items() if value is not None}
+    if not given:
+        raise AuthoringError(
+            f"{paths.show(target)}: nothing to amend; give one or more of " + ", ".join(AMENDABLE)
+        )
+    doc = Document.read(target)
+    _set_texts(doc, paths, target, given)
+    write_incident(paths, target, doc.text())
+    return _written(paths, target, "amended " + ", ".join(sorted(given)))
+
+
+def _set_texts(doc: Document, paths: StatusPaths, target: Path, texts: dict) -> None:
+    for key, value in texts.items():
+        if key not in AMENDABLE:
+            raise AuthoringError(f"{key}: not one of {', '.join(AMENDABLE)}")
+        if value is None:
+            continue
+        if not value.strip():
+            raise AuthoringError(f"{paths.show(target)}: {key}: the text is empty")
+        doc.set(key, _like(doc, key, value), INCIDENT_FIELDS)
 
 
 def add_postmortem(paths: StatusPaths, incident_id: str, text: str) -> Written:

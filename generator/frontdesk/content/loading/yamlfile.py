@@ -130,7 +130,8 @@ class Reader:
         except yaml.MarkedYAMLError as exc:
             mark = exc.problem_mark or exc.context_mark
             line = (mark.line + 1 + line_offset) if mark else 0
-            self.report(line, "yaml", f"invalid YAML: {exc.problem or exc.context}")
+            problem = exc.problem or exc.context or ""
+            self.report(line, "yaml", f"invalid YAML: {problem}{_hint(problem)}")
             return None
         except yaml.YAMLError as exc:
             self.report(0, "yaml", f"invalid YAML: {exc}")
@@ -283,3 +284,23 @@ def _is_null(node: Node) -> bool:
 
 def _join(field: str, key: str) -> str:
     return f"{field}.{key}" if field else key
+
+
+# What the common slips look like to PyYAML, and what to do about each in plain words.
+_HINTS = (
+    ("mapping values are not allowed", "a value with a colon in it needs quotes, like "
+     'title: "Sign-in: slow"'),
+    ("found character '\\t'", "indent with spaces; YAML does not allow tabs"),
+    ("found a tab character", "indent with spaces; YAML does not allow tabs"),
+    ("expected ',' or ']'", "a list needs its closing ], and an item with a comma or colon in it "
+     'needs quotes, like ["one, two"]'),
+    ("expected ',' or '}'", "a { } mapping needs its closing }, and a value with a comma or "
+     'colon in it needs quotes, like {description: "New here, every step explained"}'),
+)  # fmt: skip
+
+
+def _hint(problem: str) -> str:
+    for starts, hint in _HINTS:
+        if starts in problem:
+            return f" ({hint})"
+    return ""

@@ -1,0 +1,96 @@
+"""`frontdesk new` writes a complete help centre that builds strictly as it is."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import yaml
+from click.testing import CliRunner
+from conftest import EXAMPLE_EPOCH
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from pages import read, text
+
+import frontdesk
+from frontdesk.cli.main import main
+from frontdesk.content.loading import load_site
+
+LEVELS = ["novice", "intermediate", "expert"]
+
+
+def new(*args: str):
+    return CliRunner().invoke(main, ["new", *args])
+
+
+def test_a_new_site_holds_everything_a_team_starts_with(tmp_path: Path) -> None:
+    result = new(str(tmp_path / "help"), "--name", "Acme Help Centre")
+    assert result.exit_code == 0, result.output
+    root = tmp_path / "help"
+    config = yaml.safe_load((root / "mkdocs.yml").read_text())
+    assert config["site_name"] == "Acme Help Centre" and config["docs_dir"] == "content"
+    assert config["site_url"] == "https://help.example.com/"
+    assert "announce.dismiss" in config["theme"]["features"]
+    options = config["plugins"][1]["frontdesk"]
+    assert [level["name"] for level in options["levels"]] == LEVELS
+    assert options["contact"]["channels"][0]["kind"] == "email"
+    assert config["nav"][1] == {"Help topics": ["articles/getting-started/index.md",
+                                                "articles/account/index.md"]}  # fmt: skip
+    site = load_site(root / "content", root, LEVELS)
+    by_level = sorted(article.audience for article in site.articles)
+    assert by_level == sorted(LEVELS)  # one article per level
+    assert {a.category for a in site.articles} == {"getting-started", "account"}
+    incidents, windows = site.status.incidents, site.status.maintenance
+    assert len(incidents) == 1 and incidents[0].resolved
+    assert len(windows) == 1 and windows[0].start.timestamp() > int(EXAMPLE_EPOCH)
+    assert sorted(p.name for p in (root / "content/status/templates").iterdir()) == [
+        "sign-in-failures.yml", "third-party-outage.yml", "web-app-unavailable.yml"]  # fmt: skip
+    assert (root / "content/glossary.yml").is_file() and (root / "STAFF.md").is_file()
+    assert "/site/" in (root / ".gitignore").read_text().split()
+    workflow = yaml.safe_load((root / ".github/workflows/publish.yml").read_text())
+    steps = [step.get("run", "") for step in workflow["jobs"]["build"]["steps"]]
+    assert "frontdesk check" in steps and "SOURCE_DATE_EPOCH=$(date +%s) frontdesk build" in steps
+    assert (root / "requirements.txt").read_text() == f"frontdesk=={frontdesk.__version__}\n"
+    assert "frontdesk serve" in result.output
+
+
+def test_a_new_site_builds_strictly_as_it_is(tmp_path: Path) -> None:
+    assert new(str(tmp_path / "help")).exit_code == 0
+    root = tmp_path / "help"
+    build(load_config(str(root / "mkdocs.yml"), strict=True, site_dir=str(tmp_path / "out")))
+    out = tmp_path / "out"
+    assert "Slow pages in the web app" in text(read(out, "status/history/"))
+    assert "Faster sign-in servers" in text(read(out, "status/"))
+    summary = json.loads((out / "api/v2/summary.json").read_text())
+    assert summary["status"]["indicator"] == "none"
+    assert "Create your account" in text(read(out, "levels/novice/"))
+
+
+def test_check_passes_on_a_new_site_without_notices(tmp_path: Path) -> None:
+    assert new(str(tmp_path / "help")).exit_code == 0
+    result = CliRunner().invoke(main, ["check", "-f", str(tmp_path / "help/mkdocs.yml")])
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines() == ["OK: 3 articles, 1 incident, 1 maintenance window."]
+
+
+def test_a_folder_holding_a_site_is_refused_unless_forced(tmp_path: Path) -> None:
+    (tmp_path / "mkdocs.yml").write_text("site_name: Ours\n")
+    (tmp_path / "notes.txt").write_text("keep me")
+    refused = new(str(tmp_path))
+    assert refused.exit_code == 1
+    assert refused.output == (
+        f"Error: {tmp_path}: already holds a site (mkdocs.yml); use --force to write the "
+        "starter files over it\n"
+    )
+    assert (tmp_path / "mkdocs.yml").read_text() == "site_name: Ours\n"
+    assert not (tmp_path / "content").exists()
+    forced = new(str(tmp_path), "--force")
+    assert forced.exit_code == 0, forced.output
+    assert "Ours" not in (tmp_path / "mkdocs.yml").read_text()
+    assert (tmp_path / "notes.txt").read_text() == "keep me"
+
+
+def test_version() -> None:
+    result = CliRunner().invoke(main, ["--version"])
+    assert result.exit_code == 0
+    assert result.output == f"frontdesk, version {frontdesk.__version__}\n"
