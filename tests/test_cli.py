@@ -85,3 +85,14 @@ def test_every_command_has_help_ending_in_an_example(command: list[str]) -> None
     assert result.exit_code == 0
     description = result.output.split("Options:")[0].rstrip().splitlines()
     assert description[-2].strip() == "Example:" and "frontdesk " in description[-1]
+
+
+def test_one_truth_about_the_build_moment(tmp_path: Path) -> None:
+    """The build's help, the staff guide and both publishing workflows give the build time."""
+    said = "SOURCE_DATE_EPOCH=$(date +%s) frontdesk build"
+    assert said in run("build", "--help").output
+    assert said in (REPO / "STAFF.md").read_text(encoding="utf-8")
+    assert said in (REPO / ".github/workflows/publish.yml").read_text(encoding="utf-8")
+    assert run("new", str(tmp_path / "help")).exit_code == 0
+    assert said in (tmp_path / "help/.github/workflows/publish.yml").read_text(encoding="utf-8")
+    assert "git log" not in run("build", "--help").output

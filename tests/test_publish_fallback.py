@@ -143,3 +143,20 @@ def test_nothing_changed_publishes_without_a_full_build(
     assert "Full build needed" not in output and "Published:" in output
     full = full_build(copy_example, tmp_path / "full", LATER, monkeypatch)
     assert differences(site, full) == []
+
+
+def test_fast_only_says_why_and_leaves_the_site_for_the_full_path(
+    copy_example, tmp_path, monkeypatch
+) -> None:
+    site = full_build(copy_example, tmp_path / "published", EXAMPLE_EPOCH, monkeypatch)
+    before = {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    fragment = copy_example / "overrides/frontdesk/related.html"
+    fragment.parent.mkdir(parents=True, exist_ok=True)
+    fragment.write_text("<h2>Read next</h2>\n")
+    add_status_update(copy_example)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", LATER)
+    result = run("publish-status", "--fast-only", "-f", str(copy_example / "mkdocs.yml"), str(site))
+    assert result.exit_code == 3
+    assert result.output.splitlines()[-1] == CHANGED_INPUTS
+    after = {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    assert after == before  # nothing written: the full path builds it

@@ -21,6 +21,7 @@ from frontdesk.mkdocs.engine import EngineError, build_site, publish_or_build, r
 from frontdesk.status.notices import report_notices
 from frontdesk.status.view import StatusView
 
+FULL_BUILD_NEEDED = 3  # publish-status --fast-only: the site was left as it was
 CONFIG_OPTION = click.option(
     "-f", "--config-file", type=click.Path(exists=True, dir_okay=False), default="mkdocs.yml",
     show_default=True, help="The site's MkDocs configuration.",
@@ -126,12 +127,15 @@ def check(config_file: str, reviews: bool) -> None:
 @main.command("publish-status")
 @CONFIG_OPTION
 @click.argument("site_dir", type=click.Path(file_okay=False))
-def publish_status_command(config_file: str, site_dir: str) -> None:
+@click.option("--fast-only", is_flag=True,
+              help=f"Where a full build is needed, say why and exit {FULL_BUILD_NEEDED} instead.")  # fmt: skip
+def publish_status_command(config_file: str, site_dir: str, fast_only: bool) -> None:
     """Update a built site for new status content in seconds, without rebuilding the articles.
 
     The result is byte-identical to a full build at the same SOURCE_DATE_EPOCH. When that cannot
-    be promised (articles, templates or settings changed since the last full build), it says why
-    and builds the whole site instead.
+    be promised (articles, templates or settings changed since the last full build, or the
+    navigation would change), it says why and builds the whole site instead; with --fast-only it
+    leaves the site as it was, so that a workflow can take its full path.
 
     \b
     Example:
@@ -141,6 +145,8 @@ def publish_status_command(config_file: str, site_dir: str) -> None:
 
     def full_build_needed(why: str) -> None:
         click.echo(f"Full build needed: {why}.", err=True)
+        if fast_only:
+            sys.exit(FULL_BUILD_NEEDED)
 
     try:
         report = publish_or_build(config_file, site_dir, full_build_needed)
