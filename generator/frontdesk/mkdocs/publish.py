@@ -296,7 +296,8 @@ def _move_into_place(staging: Path, site_dir: Path) -> None:
         if not names:
             continue
         target = site_dir / Path(folder).relative_to(staging)
-        target.mkdir(parents=True, exist_ok=True)
+        if not target.is_dir():  # a page's folder mostly exists: a stat is cheaper than mkdir
+            target.mkdir(parents=True, exist_ok=True)
         for name in sorted(names):
             os.replace(os.path.join(folder, name), target / name)
 
