@@ -80,6 +80,10 @@ class TestSiteUrl:
         assert result.exit_code == 1
         assert f"ERROR   -  {SITE_URL_REQUIRED}\n" in result.output
 
+        checked = CliRunner().invoke(main, ["check", "-f", str(root / "mkdocs.yml")])
+        assert checked.exit_code == 1  # check never passes what the build refuses
+        assert checked.output == f"{SITE_URL_REQUIRED}\n"
+
 
 MAINTENANCE = "title: {title}\ncomponents: [api]\nstart: {start}\nend: {end}\ndescription: Work.\n"
 # The build's moment is 2026-11-23T10:00:00Z; each window starts this long after it.

@@ -147,6 +147,8 @@ def test_the_review_page_is_outside_the_navigation_and_search(
     make_site, build_site, search: str
 ) -> None:
     site = build_site(make_site(REVIEW_SITE, {"search": search}))
+    sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
+    assert "/staff/" not in sitemap and "/status/" in sitemap  # for the team, not for crawlers
     reviews = read(site, "staff/reviews/")
     assert "Refund a payment" in text(content(reviews)), "the page lists the stale article"
     for path in [*sorted(site.rglob("index.html")), site / "404.html"]:

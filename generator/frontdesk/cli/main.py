@@ -104,6 +104,7 @@ def check(config_file: str, reviews: bool) -> None:
     """
     try:
         config = read_site(config_file)
+        config.require_site_url()
         options = config.options
         levels = [level.name for level in options.levels]
         site = load_site(config.docs_dir, config.root, levels)

@@ -19,6 +19,7 @@ from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 
 from frontdesk.mkdocs.config import FrontdeskConfig, status_settings
 from frontdesk.mkdocs.publish import FullBuildNeeded, PublishReport, publish_status
+from frontdesk.mkdocs.setup import SITE_URL_REQUIRED
 from frontdesk.status.view import StatusSettings
 
 
@@ -40,6 +41,11 @@ class Site:
     def root(self) -> Path:
         """The folder of mkdocs.yml: content paths in messages are relative to it."""
         return Path(self.config.config_file_path).resolve().parent
+
+    def require_site_url(self) -> None:
+        """As the build does: feeds, calendars and the status API need absolute links."""
+        if not self.config.site_url:
+            raise EngineError(SITE_URL_REQUIRED)
 
     @property
     def options(self) -> FrontdeskConfig:

@@ -134,8 +134,10 @@ class FrontdeskPlugin(BasePlugin[FrontdeskConfig]):
         self.indexer = indexer  # in the helper that writes the status pages
 
     def on_template_context(self, context, template_name: str, config: MkDocsConfig):  # noqa: ANN001
-        if template_name == "sitemap.xml" and self.writer is not None:
-            context["pages"] = self.all_documents  # with the pages the helper writes
+        if template_name == "sitemap.xml":
+            # With the pages the helper writes; without the staff page, which is for the team.
+            pages = self.all_documents if self.writer is not None else context["pages"]
+            context["pages"] = [f for f in pages if f.src_uri != site_pages.REVIEWS_PAGE]
         return context
 
     def _unpublished(self, src_uri: str) -> bool:

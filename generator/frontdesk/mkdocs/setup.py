@@ -25,6 +25,7 @@ from frontdesk.status.machine import SiteInfo
 
 ASSETS = Path(__file__).parent.parent / "site" / "assets"
 ASSET_URI = "assets/frontdesk/"
+SITE_URL_REQUIRED = "site_url: required, for the links in feeds, calendars and the status API"
 
 
 @dataclass
@@ -39,9 +40,7 @@ class BuildSetup:
 def set_up(config: MkDocsConfig, options: FrontdeskConfig) -> BuildSetup:
     """Everything on_config decides; MkDocs' configuration gains theme, search and extensions."""
     if not config.site_url:
-        raise PluginError(
-            "site_url: required, for the links in feeds, calendars and the status API"
-        )
+        raise PluginError(SITE_URL_REQUIRED)
     try:
         add_theme(config)
         now = build_time()
