@@ -9,8 +9,9 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler, SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import TypeVar
 
 import pytest
 
@@ -33,23 +34,32 @@ def require_browser() -> None:
         pytest.skip(f"{CHROMIUM} is not installed")
 
 
-class SiteServer:
-    """Serves one directory on 127.0.0.1; the directory can be swapped between page loads."""
+_Server = TypeVar("_Server", bound="LocalServer")
 
-    def __init__(self, root: Path) -> None:
-        self.root = root
-        handler = functools.partial(_QuietHandler, server_root=self)
+
+class LocalServer:
+    """An HTTP server on 127.0.0.1 on a free port, in a thread, for the length of a `with`."""
+
+    def __init__(self, handler: type[BaseHTTPRequestHandler] | functools.partial) -> None:
         self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
         self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}/"
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
 
-    def __enter__(self) -> SiteServer:
+    def __enter__(self: _Server) -> _Server:
         self.thread.start()
         return self
 
     def __exit__(self, *exc: object) -> None:
         self.httpd.shutdown()
         self.httpd.server_close()
+
+
+class SiteServer(LocalServer):
+    """Serves one directory on 127.0.0.1; the directory can be swapped between page loads."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        super().__init__(functools.partial(_QuietHandler, server_root=self))
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):

@@ -23,19 +23,17 @@ value moving from one page to another is a difference even when every value keep
 
 from __future__ import annotations
 
-import gzip
 import re
 from collections import defaultdict
 from pathlib import Path
 
-import cbor2
+from pagefind_files import decode
 
 from frontdesk.mkdocs.build_cache import CACHE_FILE
 
 _HASH = re.compile(r"en_[0-9a-f]{6,12}")
 _META = re.compile(r"pagefind\.(?P<stem>(?P<language>[^/]+)_[0-9a-f]+)\.pf_meta")
 _FILTER = re.compile(r"filter/(?P<stem>(?P<language>[^/]+)_[0-9a-f]+)\.pf_filter")
-HEADER = b"pagefind_dcd"
 
 
 def differences(left: Path, right: Path) -> list[str]:
@@ -43,14 +41,6 @@ def differences(left: Path, right: Path) -> list[str]:
     sides = [_canonical_tree(left), _canonical_tree(right)]
     names = sorted(set(sides[0]) | set(sides[1]))
     return [name for name in names if sides[0].get(name) != sides[1].get(name)]
-
-
-def decode(data: bytes, name: str = "") -> object:
-    """The CBOR payload of a Pagefind `.pf_meta` or `.pf_filter` file."""
-    raw = gzip.decompress(data)
-    if not raw.startswith(HEADER):
-        raise ValueError(f"{name}: no {HEADER.decode()} header; not a Pagefind data file")
-    return cbor2.loads(raw[len(HEADER) :])
 
 
 def _canonical_tree(root: Path) -> dict[str, object]:

@@ -4,37 +4,27 @@ note (a "no" offers the prefilled email), and votes reach `feedback_endpoint` wh
 from __future__ import annotations
 
 import json
-import threading
 import time
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
 import pytest
 import yaml
-from browser import SiteServer
+from browser import LocalServer, SiteServer
 
 ARTICLE = "articles/account/reset-password/"
 NEXT_ARTICLE_TITLE = "Turn on two-factor authentication"  # listed under Related articles
 
 
-class VoteServer:
+class VoteServer(LocalServer):
     """A feedback endpoint on 127.0.0.1, on another port and so another origin than the site: it
     answers the CORS preflight that a JSON POST from the site needs, and records each vote."""
 
     def __init__(self) -> None:
         self.votes: list[dict] = []
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
-        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}/votes"
-        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
-
-    def __enter__(self) -> VoteServer:
-        self.thread.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.httpd.shutdown()
-        self.httpd.server_close()
+        super().__init__(self._handler())
+        self.url += "votes"
 
     def wait_for(self, count: int, seconds: float = 10) -> list[dict]:
         # Polled with sleep rather than a timed Event.wait, which never times out under

@@ -9,7 +9,6 @@ icalendar, badges as XML.
 
 from __future__ import annotations
 
-import gzip
 import json
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -21,6 +20,7 @@ from conftest import EXAMPLE_EPOCH, REPO
 from icalendar import Calendar
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
+from pagefind_files import fragments
 from pages import read, text
 from payloads import JINJA_PRODUCT, PAYLOADS, Finding, scan_html
 
@@ -239,10 +239,7 @@ def test_json_documents_keep_payloads_as_exact_strings(hostile_site: Path) -> No
 
 def _pagefind_records(site: Path) -> list[dict]:
     """Pagefind's page records: gzip, a signature, then the JSON the search UI reads."""
-    records = []
-    for path in sorted(site.glob("pagefind*/fragment/*.pf_fragment")):
-        data = gzip.decompress(path.read_bytes())
-        records.append(json.loads(data[data.index(b"{") :]))
+    records = [record for bundle in sorted(site.glob("pagefind*/")) for record in fragments(bundle)]
     assert records, "Pagefind wrote no page records"
     return records
 

@@ -4,7 +4,6 @@ posted with the staff command line, and a strict build with the banner, search a
 
 from __future__ import annotations
 
-import gzip
 import json
 import os
 import shutil
@@ -14,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from conftest import EXAMPLE_EPOCH, REPO
+from pagefind_files import fragments
 from pages import announce, read, text
 
 INCIDENT_TITLE = "Some customers cannot sign in"
@@ -79,13 +79,7 @@ def test_new_then_an_incident_then_a_strict_build(adopter) -> None:
     assert INCIDENT_TITLE in text(read(built, "status/"))
     summary = json.loads((built / "api/v2/summary.json").read_text())
     assert [incident["name"] for incident in summary["incidents"]] == [INCIDENT_TITLE]
-    fragments = [
-        gzip.decompress(path.read_bytes()).removeprefix(b"pagefind_dcd").decode()
-        for path in (built / "pagefind-status/fragment").iterdir()
-    ]
-    assert any(INCIDENT_TITLE in fragment for fragment in fragments)
-    articles = [
-        gzip.decompress(path.read_bytes()).removeprefix(b"pagefind_dcd").decode()
-        for path in (built / "pagefind/fragment").iterdir()
-    ]
-    assert any("Create your account" in fragment for fragment in articles)
+    status_pages = fragments(built / "pagefind-status")
+    assert any(record["meta"]["title"] == INCIDENT_TITLE for record in status_pages)
+    articles = fragments(built / "pagefind")
+    assert any(record["meta"]["title"] == "Create your account" for record in articles)

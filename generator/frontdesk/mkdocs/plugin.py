@@ -122,10 +122,10 @@ class FrontdeskPlugin(BasePlugin[FrontdeskConfig]):
         self.indexer, self.writer = None, None
         if self.settings.search:
             pages = Counter(bundle_for(f.dest_uri) for f in files.documentation_pages())
-            if sharing.writing_events_free(config=config, plugin=self, **self.sharing_conditions()):
-                self.writer, self.all_documents = sharing.start_writer(
-                    env, config, files, self.nav, pages, self._open_status_index
-                )
+            self.writer, self.all_documents = sharing.start_writer(
+                env, config, files, self.nav, pages, self._open_status_index, self,
+                **self.sharing_conditions(),
+            )  # fmt: skip
             bundles = sharing.bundles_here(self.writer)
             self.indexer = SearchIndexer(Path(config.site_dir), bundles=bundles, expected=pages)
         return env

@@ -59,12 +59,15 @@ def finish_reader(helper: RenderHelper | None) -> dict:
 
 def start_writer(
     env: Environment, config: MkDocsConfig, files: Files, nav: Navigation,
-    expected: Counter, opening: Callable[[SearchIndexer], None],
+    expected: Counter, opening: Callable[[SearchIndexer], None], plugin: object,
+    **when: object,
 ) -> tuple[PageWriter | None, list[File]]:  # fmt: skip
     """Fork a helper that writes and indexes the status pages while this process writes the
-    rest. MkDocs skips pages marked excluded; the sitemap must still list them (all documents
-    are returned for it)."""
+    rest, where sharing is allowed. MkDocs skips pages marked excluded; the sitemap must still
+    list them (all documents are returned for it)."""
     documents = files.documentation_pages()
+    if not may_share(config=config, plugin=plugin, events=WRITING_EVENTS, **when):
+        return None, documents
     status = [f for f in documents if bundle_for(f.dest_uri) == STATUS_BUNDLE]
     status_index = SearchIndexer(Path(config.site_dir), bundles=(STATUS_BUNDLE,), expected=expected)
     writer = PageWriter.start(
@@ -78,10 +81,6 @@ def start_writer(
         for file in status:
             file.inclusion = InclusionLevel.EXCLUDED
     return writer, documents
-
-
-def writing_events_free(**when: object) -> bool:
-    return may_share(events=WRITING_EVENTS, **when)
 
 
 def claim_render(page: Page, helper: RenderHelper | None, generated: bool) -> None:
