@@ -4,9 +4,9 @@ Pagefind 1.5 writes the values inside each filter file, and the list of filters 
 file, in an order that changes from run to run (the same content; see bench/README.md), and names
 those files by content hashes. Those two kinds of file are decoded and compared as data: the
 order Pagefind happens to write is dropped, what each value or page is linked to is kept, and
-the hashes in their names are masked. `.frontdesk/cache.pickle` is working state for the next
-status publish (converted Markdown accumulates across publishes), not part of the site, and is
-left out. Every other file must be byte-identical.
+the hashes in their names are masked. `.frontdesk/cache.pickle` and the compiled templates in
+`.frontdesk/templates/` are working state for the next status publish (converted Markdown
+accumulates across publishes), not part of the site, and are left out. Every other file must be byte-identical.
 
 Layout of Pagefind's data files (gzip, then the `pagefind_dcd` header, then CBOR):
 
@@ -30,6 +30,7 @@ from pathlib import Path
 from pagefind_files import decode
 
 from frontdesk.mkdocs.build_cache import CACHE_FILE
+from frontdesk.mkdocs.theme import COMPILED_TEMPLATES
 
 _HASH = re.compile(r"en_[0-9a-f]{6,12}")
 _META = re.compile(r"pagefind\.(?P<stem>(?P<language>[^/]+)_[0-9a-f]+)\.pf_meta")
@@ -48,7 +49,7 @@ def _canonical_tree(root: Path) -> dict[str, object]:
     bundles: dict[str, dict[str, bytes]] = defaultdict(dict)
     for path in sorted(p for p in root.rglob("*") if p.is_file()):
         name = path.relative_to(root).as_posix()
-        if name == CACHE_FILE:
+        if name == CACHE_FILE or name.startswith(f"{COMPILED_TEMPLATES}/"):
             continue
         data = path.read_bytes()
         bundle, _, inner = name.partition("/")

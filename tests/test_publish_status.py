@@ -11,6 +11,7 @@ from conftest import EXAMPLE_EPOCH
 from publishing import ACTIVE, LATER, NEW_INCIDENT, NEW_UPDATE, full_build, run
 from sitecompare import differences
 
+from frontdesk.mkdocs import page_patcher
 from frontdesk.mkdocs.build_cache import CACHE_FILE
 
 
@@ -63,7 +64,9 @@ def test_status_edits_match_a_full_build_byte_for_byte(
     assert "Bank feeds are delayed" in banner and "sign-ins are recovering" not in banner
 
 
-def test_files_are_replaced_by_rename_from_staging(copy_example, before, monkeypatch) -> None:
+def test_every_page_is_replaced_by_a_rename(copy_example, before, monkeypatch) -> None:
+    """Rendered pages come from staging; patched pages are written beside themselves first.
+    Either way a reader gets the old page or the new one, never part of one."""
     edit_status(copy_example)
     moves: list[tuple[str, str]] = []
     real_replace = os.replace
@@ -75,11 +78,70 @@ def test_files_are_replaced_by_rename_from_staging(copy_example, before, monkeyp
     monkeypatch.setattr(os, "replace", recording_replace)
     result = run("publish-status", "-f", str(copy_example / "mkdocs.yml"), str(before))
     assert result.exit_code == 0, result.output
-    targets = {Path(dst).relative_to(before).as_posix() for _, dst in moves}
-    assert "index.html" in targets and "status/index.html" in targets
-    assert "articles/account/reset-password/index.html" in targets  # banner changed in place
-    assert all(".frontdesk" in src for src, dst in moves if not dst.endswith("build.json"))
+    sources = {Path(dst).relative_to(before).as_posix(): src for src, dst in moves}
+    staging = str(before / ".frontdesk/staging") + "/"
+    assert sources["index.html"].startswith(staging)
+    assert sources["status/index.html"].startswith(staging)
+    article = "articles/account/reset-password/index.html"  # its banner changed in place
+    assert sources[article] == str(before / "articles/account/reset-password/.index.html.new")
+    moved = {dst for dst in sources if dst.endswith(".html")}
+    assert moved == {p.relative_to(before).as_posix() for p in before.rglob("*.html")}
     assert not (before / ".frontdesk/staging").exists()
+    assert not list(before.rglob("*.new"))
+
+
+def test_two_processes_patch_the_pages_a_full_build_writes(
+    copy_example, before, tmp_path, monkeypatch
+) -> None:
+    forked = []
+    real_fork = page_patcher.HelperProcess.fork
+
+    def recording_fork(*args, **kwargs):  # noqa: ANN002, ANN003
+        forked.append(real_fork(*args, **kwargs))
+        return forked[-1]
+
+    monkeypatch.setattr(page_patcher, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(page_patcher.HelperProcess, "fork", recording_fork)
+    edit_status(copy_example)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", LATER)
+    result = run("publish-status", "-f", str(copy_example / "mkdocs.yml"), str(before))
+    assert result.exit_code == 0, result.output
+    assert len(forked) == 1 and forked[0] is not None
+    full = full_build(copy_example, tmp_path / "full", LATER, monkeypatch)
+    assert differences(before, full) == []
+
+
+def test_a_failure_in_the_second_process_fails_the_publish(
+    copy_example, before, tmp_path, monkeypatch
+) -> None:
+    """Its error is reported as its own, every page is whole, and the next publish completes."""
+    edit_status(copy_example)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", LATER)
+    record = (before / ".frontdesk/build.json").read_bytes()
+    real_patch = page_patcher.patch_in_place
+
+    def failing_patch(*args):  # noqa: ANN002
+        if os.getpid() != parent:
+            raise OSError(28, "No space left on device")
+        return real_patch(*args)
+
+    parent = os.getpid()
+    with monkeypatch.context() as patch:
+        patch.setattr(page_patcher, "PARALLEL_FROM", 1)
+        patch.setattr(page_patcher, "patch_in_place", failing_patch)
+        result = run("publish-status", "-f", str(copy_example / "mkdocs.yml"), str(before))
+    assert result.exit_code != 0
+    assert "stopped: [Errno 28] No space left on device" in result.output
+    assert "run publish-status again to complete the change" in result.output
+    assert (before / ".frontdesk/build.json").read_bytes() == record
+    assert not list(before.rglob("*.new"))
+    for page in before.rglob("*.html"):
+        assert page.read_text().rstrip().endswith("</html>"), page
+
+    result = run("publish-status", "-f", str(copy_example / "mkdocs.yml"), str(before))
+    assert result.exit_code == 0, result.output
+    full = full_build(copy_example, tmp_path / "full", LATER, monkeypatch)
+    assert differences(before, full) == []
 
 
 def test_a_publish_that_stops_part_way_is_completed_by_the_next(

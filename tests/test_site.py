@@ -68,7 +68,7 @@ class TestExampleSite:
         banners = {announce(read(example_site, url)) for url in (
             "status/", "articles/account/", "articles/account/reset-password/",
             "status/incidents/2026-09-16-card-payments-failing/",
-        )}  # fmt: skip
+        )} | {announce((example_site / "404.html").read_text(encoding="utf-8"))}  # fmt: skip
         assert len(banners) == 1
         assert 'href="/status/incidents/2026-11-23-mobile-app-sign-in/"' in banners.pop()
 

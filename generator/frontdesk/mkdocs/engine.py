@@ -6,6 +6,7 @@ carrying MkDocs' own message.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -42,6 +43,10 @@ class Site:
         """The folder of mkdocs.yml: content paths in messages are relative to it."""
         return Path(self.config.config_file_path).resolve().parent
 
+    @property
+    def site_url(self) -> str:
+        return self.config.site_url or ""
+
     def require_site_url(self) -> None:
         """As the build does: feeds, calendars and the status API need absolute links."""
         if not self.config.site_url:
@@ -71,8 +76,27 @@ def engine_errors() -> Iterator[None]:
 
 
 def read_site(config_file: str, **overrides: object) -> Site:
-    with engine_errors():
-        return Site(load_config(config_file, **overrides))
+    """The configuration; an EngineError carries what MkDocs found wrong in it, which MkDocs
+    itself only logs (the commands that read a site print no build log)."""
+    found = _Problems()
+    log = logging.getLogger("mkdocs.config")
+    log.addHandler(found)
+    try:
+        with engine_errors():
+            return Site(load_config(config_file, **overrides))
+    except EngineError as exc:
+        raise EngineError("\n".join([*found.messages, str(exc)])) from None
+    finally:
+        log.removeHandler(found)
+
+
+class _Problems(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.ERROR)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
 
 
 def build_site(config_file: str, strict: bool = True, site_dir: str | None = None) -> None:
@@ -101,6 +125,11 @@ def publish_or_build(
         config = load_config(config_file, strict=True, site_dir=site_dir)
         try:
             return publish_status(config)
+        except OSError as exc:
+            raise EngineError(
+                f"publishing into {site_dir} stopped: {exc}. Every page there is whole, old or"
+                " new; run publish-status again to complete the change"
+            ) from None
         except FullBuildNeeded as exc:
             full_build_needed(str(exc))
             mkdocs_build(load_config(config_file, strict=True, site_dir=site_dir))

@@ -26,6 +26,7 @@ from frontdesk.mkdocs.render_helper import RenderHelper
 from frontdesk.mkdocs.setup import ASSET_URI, BuildSetup, asset_files, repo_root, set_up
 from frontdesk.mkdocs.template_cache import FragmentCache, add_material_prefix, record_links
 from frontdesk.mkdocs.theme import ThemeError, check_main_template, patch_material
+from frontdesk.mkdocs.theme import keep_compiled_templates as keep_compiled
 from frontdesk.search.index import (
     IndexStats,
     SearchIndexer,
@@ -65,6 +66,10 @@ class FrontdeskPlugin(BasePlugin[FrontdeskConfig]):
         self.now, self.site_info, self.settings = setup.now, setup.site_info, setup.settings
         self.markdown, self.renderer = setup.markdown, setup.renderer
         self.reuse: BuildCache | None = None  # set by publish-status when the last build's holds
+        # A build leaves its compiled templates for the next status publish (which sets its own).
+        self.compiled = config.site_dir if self.command in ("build", "gh-deploy") else None
+        if self.compiled:
+            keep_compiled(self.renderer.env, Path(self.compiled))
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
@@ -100,6 +105,8 @@ class FrontdeskPlugin(BasePlugin[FrontdeskConfig]):
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
         self.nav = nav
         self.fragments = FragmentCache(page.url for page in nav.pages)
+        if self.reuse is None:  # a build renders the articles: relate them once, before forking
+            _ = self.pages.related
         self.helper = None  # what the helper itself sees: it is forked before the assignment
         self.helper = sharing.start_reader(
             config, files, self, lambda: self.markdown.rendered, **self.sharing_conditions()
@@ -114,6 +121,8 @@ class FrontdeskPlugin(BasePlugin[FrontdeskConfig]):
         self.markdown.rendered.update(sharing.finish_reader(self.helper))
         patch_material(env)
         add_material_prefix(env)
+        if self.compiled:
+            keep_compiled(env, Path(self.compiled))
         record_links(env, self.fragments)
         try:
             check_main_template(env)
@@ -138,6 +147,8 @@ class FrontdeskPlugin(BasePlugin[FrontdeskConfig]):
             # With the pages the helper writes; without the staff page, which is for the team.
             pages = self.all_documents if self.writer is not None else context["pages"]
             context["pages"] = [f for f in pages if f.src_uri != site_pages.REVIEWS_PAGE]
+        elif template_name == "404.html":  # a dead link during an outage still says so
+            context.update(frontdesk_banner=self.pages.banner, frontdesk_head=self.pages.head)
         return context
 
     def _unpublished(self, src_uri: str) -> bool:

@@ -14,7 +14,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import re
 import shutil
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -28,15 +27,15 @@ from mkdocs.structure.nav import Navigation, get_navigation
 from mkdocs.structure.pages import Page
 
 from frontdesk.mkdocs.build_cache import BuildCache, read_cache, write_atomically, write_cache
+from frontdesk.mkdocs.page_patcher import PagePatcher
+from frontdesk.mkdocs.theme import keep_compiled_templates
 from frontdesk.search.index import STATUS_BUNDLE, SearchIndexer, bundle_for
 from frontdesk.site import pages as site_pages
-from frontdesk.site.html_regions import div_region
+from frontdesk.site.page_patch import SharedRegions
 
 MANIFEST = ".frontdesk/build.json"
 STAGING = ".frontdesk/staging"
 COMPONENTS = "status/components.yml"  # as keyed in the build record's status_sources
-_ANNOUNCE_OPEN = '<div data-md-component="announce">'
-_STAMP = re.compile(r'<p class="fd-build-stamp">.*?</p>', re.S)
 
 
 class FullBuildNeeded(Exception):
@@ -53,17 +52,16 @@ class PublishReport:
 def input_fingerprint(config: MkDocsConfig) -> str:
     """A hash of every build input except the status files: docs, config, overrides, versions."""
     digest = hashlib.sha256()
-    docs = Path(config.docs_dir)
-    roots = [(docs, "docs")]
+    roots = [(config.docs_dir, "docs")]
     if config.theme.custom_dir:
-        roots.append((Path(config.theme.custom_dir), "overrides"))
+        roots.append((config.theme.custom_dir, "overrides"))
     for root, label in roots:
-        for path in sorted(p for p in root.rglob("*") if p.is_file()):
-            relative = path.relative_to(root).as_posix()
+        for relative, path in _files_under(root):
             if label == "docs" and site_pages.is_status_source(relative):
                 continue
             digest.update(f"{label}/{relative}\0".encode())
-            digest.update(hashlib.sha256(path.read_bytes()).digest())
+            with open(path, "rb") as stream:
+                digest.update(hashlib.sha256(stream.read()).digest())
     digest.update(Path(config.config_file_path).read_bytes())
     digest.update(
         f"{mkdocs.__version__} {_package_version('mkdocs-material')} {_frontdesk_version()}".encode()
@@ -77,12 +75,23 @@ def nav_signature(nav: Navigation) -> list[str]:
 
 def status_sources(config: MkDocsConfig) -> dict[str, str]:
     """Each status file's hash, so that a resolved incident's page is rendered only when it changes."""
-    docs = Path(config.docs_dir)
-    return {
-        path.relative_to(docs).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
-        for path in sorted(docs.rglob("*"))
-        if path.is_file() and site_pages.is_status_source(path.relative_to(docs).as_posix())
-    }
+    sources = {}
+    for relative, path in _files_under(os.path.join(config.docs_dir, site_pages.STATUS_DIR)):
+        relative = f"{site_pages.STATUS_DIR}/{relative}"
+        if site_pages.is_status_source(relative):
+            with open(path, "rb") as stream:
+                sources[relative] = hashlib.sha256(stream.read()).hexdigest()
+    return sources
+
+
+def _files_under(root: str) -> list[tuple[str, str]]:
+    """Every file below `root` as (its path from there, with slashes; its full path), sorted."""
+    found = []
+    for folder, _, names in os.walk(root):
+        inside = os.path.relpath(folder, root).replace(os.sep, "/")
+        prefix = "" if inside == "." else inside + "/"
+        found.extend((prefix + name, os.path.join(folder, name)) for name in names)
+    return sorted(found)
 
 
 def write_manifest(
@@ -120,15 +129,16 @@ def publish_status(config: MkDocsConfig) -> PublishReport:
 
 def _publish(config: MkDocsConfig, manifest: dict, site_dir: Path, staging: Path) -> PublishReport:
     sources = status_sources(config)
-    config.site_dir = str(staging)  # every page and file is written here first, then renamed
     config = config.plugins.on_config(config)
     plugin = config.plugins["frontdesk"]
+    keep_compiled_templates(plugin.renderer.env, site_dir)
+    config.site_dir = str(staging)  # rendered pages and files are written here, then renamed
     if manifest.get("status_sources", {}).get(COMPONENTS) == sources.get(COMPONENTS):
         plugin.reuse = read_cache(site_dir)  # the articles were checked against these components
     config.plugins.on_pre_build(config=config)
     files = mkdocs_build.get_files(config)
-    env = config.theme.get_env()
-    files.add_files_from_theme(env, config)
+    env = config.theme.get_env()  # the theme's own files are in place from the full build
+    keep_compiled_templates(env, site_dir)
     files = config.plugins.on_files(files, config=config)
     set_exclusions(files, config)
     nav = config.plugins.on_nav(get_navigation(files, config), config=config, files=files)
@@ -136,23 +146,34 @@ def _publish(config: MkDocsConfig, manifest: dict, site_dir: Path, staging: Path
     wanted = plugin.pages.status_dependent - _unchanged_settled(
         plugin.pages.settled, manifest.get("status_sources", {}), sources, config, site_dir, files
     )
-    rendered = _render_status_pages(config, files, nav, env, wanted, report)
+    docs = _read_pages(config, files, nav, wanted)
     if nav_signature(nav) != manifest.get("nav"):
         raise FullBuildNeeded("the navigation would change")
-    _copy_generated(files)
-    mkdocs_build._build_theme_template("sitemap.xml", env, files, config, nav)
-    regions = _shared_regions((staging / _dest(files, site_pages.STATUS_PAGE)).read_text("utf-8"))
-    generated = generated_outputs(files)
-    indexer = _status_indexer(site_dir, files) if plugin.settings.search else None
+    env = config.plugins.on_env(env, config=config, files=files)
+    plugin.indexer = None  # the status bundle is re-indexed once the pages are in place
+    status_page = _file(files, site_pages.STATUS_PAGE)
+    _render(status_page, config, docs, nav, env, report)
+    shared = SharedRegions.of((staging / status_page.dest_uri).read_text("utf-8"))
+    if shared is None:
+        raise FullBuildNeeded("the status page has no banner or status time to copy")
+    # The articles are patched (by a second process too) while the other pages are rendered.
+    patcher = PagePatcher(files, wanted, plugin.pages, shared, site_dir, plugin.config.parallel)
+    indexer = None
     try:
-        report.patched = _patch_pages(
-            files, rendered, plugin.pages, regions, (site_dir, staging), indexer
-        )
+        for file in docs:
+            if file.src_uri in wanted and file is not status_page:
+                _render(file, config, docs, nav, env, report)
+        _copy_generated(files)
+        mkdocs_build._build_theme_template("sitemap.xml", env, files, config, nav)
+        generated = generated_outputs(files)
+        indexer = _status_indexer(site_dir, files) if plugin.settings.search else None
+        report.patched = patcher.finish(staging, indexer)
         _move_into_place(staging, site_dir)
         report.removed = _remove_stale(site_dir, manifest.get("generated", []), generated)
         if indexer is not None:
             indexer.finish()
     except BaseException:
+        patcher.stop()
         if indexer is not None:
             indexer.abandon()
         raise
@@ -171,9 +192,10 @@ def _status_indexer(site_dir: Path, files: Files) -> SearchIndexer:
     return SearchIndexer(site_dir, bundles=[STATUS_BUNDLE], expected={STATUS_BUNDLE: pages})
 
 
-def _render_status_pages(
-    config, files: Files, nav, env, wanted: set[str], report: PublishReport
-) -> set[str]:  # noqa: ANN001
+def _read_pages(
+    config: MkDocsConfig, files: Files, nav: Navigation, wanted: set[str]
+) -> list[File]:
+    """Read the pages to render, and the titles every page's navigation shows."""
     docs = files.documentation_pages()
     in_nav = {page.file.src_uri for page in nav.pages}
     for file in docs:
@@ -182,14 +204,13 @@ def _render_status_pages(
         if file.src_uri in wanted:
             mkdocs_build._populate_page(file.page, config, files)
         elif file.src_uri in in_nav:
-            file.page.read_source(config)  # every page's navigation shows these titles
-    env = config.plugins.on_env(env, config=config, files=files)
-    config.plugins["frontdesk"].indexer = None  # the status bundle is re-indexed once in place
-    for file in docs:
-        if file.src_uri in wanted:
-            mkdocs_build._build_page(file.page, config, docs, nav, env)
-            report.rendered.append(file.src_uri)
-    return {f.src_uri for f in docs if f.src_uri in wanted}
+            file.page.read_source(config)
+    return docs
+
+
+def _render(file: File, config: MkDocsConfig, docs, nav, env, report: PublishReport) -> None:  # noqa: ANN001
+    mkdocs_build._build_page(file.page, config, docs, nav, env)
+    report.rendered.append(file.src_uri)
 
 
 def _unchanged_settled(
@@ -235,60 +256,6 @@ def generated_outputs(files: Files) -> list[str]:
     return [f.dest_uri for f in files if f.generated_by == "frontdesk"]
 
 
-def _shared_regions(status_page: str) -> dict[str, str]:
-    """The banner and the status time are the same on every page but the front page."""
-    announce, stamp = div_region(status_page, _ANNOUNCE_OPEN), _STAMP.search(status_page)
-    if announce is None or stamp is None:
-        raise FullBuildNeeded("the status page has no banner or status time to copy")
-    return {"announce": announce, "stamp": stamp.group(0)}
-
-
-def _patch_pages(
-    files: Files,
-    rendered: set[str],
-    pages,  # noqa: ANN001
-    regions: dict[str, str],
-    sites: tuple[Path, Path],
-    indexer: SearchIndexer | None,
-) -> int:
-    """Bring every page not rendered again up to date, into staging. The status pages go first,
-    so that Pagefind indexes them while the articles are patched."""
-    site_dir, staging = sites
-    patched = 0
-    docs = sorted(
-        files.documentation_pages(), key=lambda f: bundle_for(f.dest_uri) != STATUS_BUNDLE
-    )
-    for file in docs:
-        if file.src_uri in rendered:
-            indexed = indexer is not None and bundle_for(file.dest_uri) == STATUS_BUNDLE
-            html = (staging / file.dest_uri).read_text("utf-8") if indexed else ""
-        else:
-            original = (site_dir / file.dest_uri).read_text("utf-8")
-            html = _patched(original, file, pages, regions)
-            if html != original:
-                _write(staging / file.dest_uri, html.encode("utf-8"))
-                patched += 1
-        if indexer is not None:
-            indexer.add(file.dest_uri, html)
-    return patched
-
-
-def _patched(html: str, file: File, pages, regions: dict[str, str]) -> str:  # noqa: ANN001
-    html = _replace_div_region(html, _ANNOUNCE_OPEN, regions["announce"])
-    html = _STAMP.sub(lambda _: regions["stamp"], html, count=1)
-    if file.src_uri in pages.articles:
-        for name in (site_pages.NOTICE_REGION, site_pages.HELP_REGION):
-            fresh = pages.status_region(name, file.src_uri, file.url)
-            html = re.sub(
-                f"<!--fd:{name}-->.*?<!--/fd:{name}-->",
-                lambda _, f=fresh: f,
-                html,
-                count=1,
-                flags=re.S,
-            )
-    return html
-
-
 def _move_into_place(staging: Path, site_dir: Path) -> None:
     """Rename every staged file over its counterpart, folder by folder in name order."""
     for folder, subfolders, names in os.walk(staging):
@@ -313,16 +280,11 @@ def _remove_stale(site_dir: Path, before: Iterable[str], now: Iterable[str]) -> 
     return stale
 
 
-def _replace_div_region(html: str, opening: str, replacement: str) -> str:
-    current = div_region(html, opening)
-    return html if current is None else html.replace(current, replacement, 1)
-
-
-def _dest(files: Files, src_uri: str) -> str:
+def _file(files: Files, src_uri: str) -> File:
     file = files.get_file_from_path(src_uri)
     if file is None:
         raise FullBuildNeeded(f"{src_uri} is missing")
-    return file.dest_uri
+    return file
 
 
 def _read_manifest(site_dir: Path) -> dict:
@@ -336,11 +298,6 @@ def _walk(items: Iterable) -> Iterable:
     for item in items:
         yield item
         yield from _walk(getattr(item, "children", None) or [])
-
-
-def _write(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(data)
 
 
 def _package_version(name: str) -> str:

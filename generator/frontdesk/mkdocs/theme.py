@@ -10,6 +10,7 @@ lines stops the build with a message naming them, rather than publishing a heade
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from importlib.metadata import version
 from pathlib import Path
@@ -23,6 +24,7 @@ import frontdesk.site
 THEME_DIR = Path(frontdesk.site.__file__).parent / "theme"
 MATERIAL_TEMPLATES = (Path(material.__file__).parent / "templates").resolve()
 BASE_TEMPLATE = "frontdesk-base.html"
+COMPILED_TEMPLATES = ".frontdesk/templates"  # beside the build record, never published
 
 _CACHE_IMPORT = '{% import "partials/frontdesk-cache.html" as frontdesk %}\n'
 HEADER_PATCHES = (
@@ -57,6 +59,19 @@ def add_theme(config: MkDocsConfig) -> None:
     dirs = config.theme.dirs
     if str(THEME_DIR) not in dirs:
         dirs.insert(1 if config.theme.custom_dir else 0, str(THEME_DIR))
+
+
+def keep_compiled_templates(env: jinja2.Environment, site_dir: Path) -> None:
+    """Keep the templates a build compiles in the site's working state, so that a status publish
+    loads them rather than compiling Material's and Frontdesk's templates again. Each is checked
+    against its source (as patched) when loaded."""
+    env.bytecode_cache = _CompiledTemplates(str(site_dir / COMPILED_TEMPLATES))
+
+
+class _CompiledTemplates(jinja2.FileSystemBytecodeCache):
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        os.makedirs(self.directory, exist_ok=True)  # a build empties the site folder first
+        super().dump_bytecode(bucket)
 
 
 def patch_material(env: jinja2.Environment) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import partial
+from functools import cached_property, partial
 from urllib.parse import quote, urlencode
 
 import yaml
@@ -74,7 +74,6 @@ class SitePages:
     renderers: dict[str, Callable[[str], str]] = field(default_factory=dict)
     unsearchable: set[str] = field(default_factory=set)
     articles: dict[str, ArticleMeta] = field(default_factory=dict)
-    related: dict[str, list[ArticleMeta]] = field(default_factory=dict)
     categories: dict[str, list[ArticleMeta]] = field(default_factory=dict)
     levels: dict[str, Audience] = field(default_factory=dict)
     start_here: Callable[[str], str] = lambda url: ""
@@ -91,6 +90,12 @@ class SitePages:
         self.renderers[src_uri] = render
         if not searchable:
             self.unsearchable.add(src_uri)
+
+    @cached_property
+    def related(self) -> dict[str, list[ArticleMeta]]:
+        """Each article's related articles: worked out when first asked for, since a status
+        publish, which renders no article, never needs them."""
+        return related_articles(list(self.articles.values()))
 
     def stub(self, src_uri: str) -> str:
         return stub(self.generated[src_uri], src_uri in self.unsearchable)
@@ -220,7 +225,6 @@ def _plan_status(pages: SitePages, site: SiteContent) -> None:
 
 def _plan_articles(pages: SitePages, site: SiteContent) -> None:
     pages.articles = {a.src_uri: a for a in site.articles}
-    pages.related = related_articles(site.articles)
     for category in site.categories:
         members = [a for a in site.articles if a.category == category.slug]
         pages.categories[category.src_uri] = members
