@@ -1,7 +1,7 @@
 """The package's wings and the one direction of imports between them.
 
-content <- audience, status <- site <- search <- mkdocs <- cli: a wing imports only the wings
-before it. MkDocs and Material are imported in frontdesk/mkdocs/ alone, so that moving to another
+content <- audience, status <- site <- search, notify <- mkdocs <- cli: a wing imports only the
+wings before it. MkDocs and Material are imported in frontdesk/mkdocs/ alone, so that moving to another
 engine means replacing that wing only.
 """
 
@@ -11,7 +11,10 @@ import ast
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parent.parent / "generator" / "frontdesk"
-WINGS = {"content": 0, "audience": 1, "status": 1, "site": 2, "search": 3, "mkdocs": 4, "cli": 5}
+WINGS = {
+    "content": 0, "audience": 1, "status": 1, "site": 2, "search": 3, "notify": 3, "mkdocs": 4,
+    "cli": 5,
+}  # fmt: skip
 TOP_LEVEL = {"__init__.py": 0, "__main__.py": 6}  # the version; `python -m frontdesk`
 ENGINE = ("mkdocs", "material")
 

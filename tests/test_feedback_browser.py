@@ -4,13 +4,13 @@ note (a "no" offers the prefilled email), and votes reach `feedback_endpoint` wh
 from __future__ import annotations
 
 import json
+import re
 import time
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
 import pytest
-import yaml
 from browser import LocalServer, SiteServer
 
 ARTICLE = "articles/account/reset-password/"
@@ -74,12 +74,12 @@ def configure(root: Path, site_url: str, endpoint: str) -> Path:
     """Material navigates instantly only to addresses in the sitemap, which come from site_url:
     for that to work on 127.0.0.1 the site must be built for the address it is served at."""
     config_file = root / "mkdocs.yml"
-    config = yaml.safe_load(config_file.read_text())
-    config["site_url"] = site_url
-    for plugin in config["plugins"]:
-        if isinstance(plugin, dict) and "frontdesk" in plugin:
-            plugin["frontdesk"]["feedback_endpoint"] = endpoint
-    config_file.write_text(yaml.safe_dump(config, sort_keys=False))
+    text = config_file.read_text()  # edited as text: it holds !ENV tags
+    text = re.sub(r"^site_url: .*$", f"site_url: {site_url}", text, count=1, flags=re.M)
+    text = text.replace(
+        "  - frontdesk:\n", f"  - frontdesk:\n      feedback_endpoint: {endpoint}\n", 1
+    )
+    config_file.write_text(text)
     return root
 
 

@@ -417,6 +417,8 @@ def test_the_exact_set_of_files(files: dict[str, bytes], content: StatusContent)
         *DOCUMENTS,
         "status/feed.atom",
         "status/feed.rss",
+        "history.atom",
+        "history.rss",
         "status/maintenance.ics",
         "badges/status.svg",
         "badges/status.json",

@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 import feedparser
+import pytest
 from conftest import REPO
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
@@ -48,6 +49,17 @@ def test_pages_advertise_feeds_calendar_and_api(example_site: Path) -> None:
     assert 'href="/status/feed.rss"' in page and 'href="/status/maintenance.ics"' in page
     feed = feedparser.parse((example_site / "status/feed.atom").read_bytes())
     assert not feed.bozo and len(feed.entries) >= 8
+
+
+@pytest.mark.parametrize("fmt", ["atom", "rss"])
+def test_the_site_feed_is_also_where_statuspage_readers_look(example_site: Path, fmt: str) -> None:
+    """/history.atom and /history.rss: the same feed, with its own address as its self link."""
+    site_feed = feedparser.parse((example_site / f"status/feed.{fmt}").read_bytes())
+    history = feedparser.parse((example_site / f"history.{fmt}").read_bytes())
+    assert not history.bozo and history.entries == site_feed.entries
+    assert history.feed.title == site_feed.feed.title
+    self_links = [link.href for link in history.feed.links if link.rel == "self"]
+    assert self_links == [f"https://help.tallybook.example/history.{fmt}"]
 
 
 def test_two_builds_publish_identical_documents(example_site: Path, tmp_path: Path) -> None:

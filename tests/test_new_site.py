@@ -11,6 +11,7 @@ from conftest import EXAMPLE_EPOCH
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from pages import read, text
+from site_config import read_config
 
 import frontdesk
 from frontdesk.cli.main import main
@@ -27,13 +28,16 @@ def test_a_new_site_holds_everything_a_team_starts_with(tmp_path: Path) -> None:
     result = new(str(tmp_path / "help"), "--name", "Acme Help Centre")
     assert result.exit_code == 0, result.output
     root = tmp_path / "help"
-    config = yaml.safe_load((root / "mkdocs.yml").read_text())
+    config = read_config(root / "mkdocs.yml")
     assert config["site_name"] == "Acme Help Centre" and config["docs_dir"] == "content"
     assert config["site_url"] == "https://help.example.com/"
     assert "announce.dismiss" in config["theme"]["features"]
     options = config["plugins"][1]["frontdesk"]
     assert [level["name"] for level in options["levels"]] == LEVELS
     assert options["contact"]["channels"][0]["kind"] == "email"
+    assert options["notify"] == [{"apprise": "FRONTDESK_CHAT_URL"},
+                                 {"apprise": "FRONTDESK_EMAIL_URL"},
+                                 {"webhook": "FRONTDESK_WEBHOOK_URL"}]  # fmt: skip
     assert config["nav"][1] == {"Help topics": ["articles/getting-started/index.md",
                                                 "articles/account/index.md"]}  # fmt: skip
     site = load_site(root / "content", root, LEVELS)
@@ -50,6 +54,10 @@ def test_a_new_site_holds_everything_a_team_starts_with(tmp_path: Path) -> None:
     workflow = yaml.safe_load((root / ".github/workflows/publish.yml").read_text())
     steps = [step.get("run", "") for step in workflow["jobs"]["build"]["steps"]]
     assert "frontdesk check" in steps and "SOURCE_DATE_EPOCH=$(date +%s) frontdesk build" in steps
+    assert "frontdesk save-status previous" in steps
+    notify = [step.get("run", "") for step in workflow["jobs"]["notify"]["steps"]]
+    assert workflow["jobs"]["notify"]["needs"] == ["build", "deploy"]
+    assert "frontdesk notify --previous previous site" in notify
     assert (root / "requirements.txt").read_text() == f"frontdesk=={frontdesk.__version__}\n"
     assert "frontdesk serve" in result.output
 

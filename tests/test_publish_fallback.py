@@ -7,9 +7,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-import yaml
 from conftest import EXAMPLE_EPOCH, REPO
 from publishing import ACTIVE, LATER, NEW_INCIDENT, NEW_UPDATE, full_build, run
+from site_config import read_config, write_config
 from sitecompare import differences
 
 NEW_INCIDENT_ID = "2026-11-23-bank-feeds-delayed"
@@ -34,9 +34,9 @@ def add_status_update(root: Path) -> None:
 
 def edit_config(root: Path, change) -> None:  # noqa: ANN001
     config_file = root / "mkdocs.yml"
-    config = yaml.safe_load(config_file.read_text())
+    config = read_config(config_file)  # !ENV tags kept
     change(config)
-    config_file.write_text(yaml.safe_dump(config, sort_keys=False))
+    write_config(config_file, config)
 
 
 def frontdesk_options(config: dict) -> dict:

@@ -5,6 +5,7 @@ here for real, in a git repository with the commits a push would bring."""
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 from pathlib import Path
 
@@ -52,7 +53,51 @@ def test_runs_on_push_to_main_every_ten_minutes_and_by_hand(workflow: dict) -> N
 
 
 def test_one_publish_at_a_time_newest_wins(workflow: dict) -> None:
-    assert workflow["concurrency"] == {"group": "pages", "cancel-in-progress": True}
+    """The publishing jobs give way to a newer run; the notify job of a deploy that happened
+    is never cancelled, so its messages are not lost."""
+    assert "concurrency" not in workflow
+    for job in ("fast", "full", "deploy"):
+        assert workflow["jobs"][job]["concurrency"] == {
+            "group": "pages",
+            "cancel-in-progress": True,
+        }
+    assert "concurrency" not in workflow["jobs"]["notify"]
+
+
+@pytest.mark.parametrize("job", ["fast", "full"])
+def test_both_paths_save_the_live_status_before_their_site_is_uploaded(
+    workflow: dict, job: str
+) -> None:
+    save_at, save = step_running(workflow, "frontdesk save-status previous", job)
+    upload_at, _ = step_using(workflow, "actions/upload-pages-artifact", job)
+    keep_at, keep = step_using(workflow, "actions/upload-artifact", job)
+    assert save_at < upload_at < keep_at
+    assert save["continue-on-error"] is True  # a failure holds back notify, never the site
+    assert workflow["jobs"][job]["outputs"]["saved"] == "${{ steps.save.outcome }}"
+    assert keep["with"]["name"] == "status-documents"
+    assert keep["with"]["path"].split() == ["previous/", "site/api/v2/"]
+    if job == "fast":  # only a publish that happened has something to tell
+        for step in (save, keep):
+            assert step["if"] == "steps.publish.outputs.published == 'true'"
+
+
+def test_notify_runs_after_a_deploy_with_every_channel_secret(workflow: dict) -> None:
+    notify = workflow["jobs"]["notify"]
+    assert notify["needs"] == ["fast", "full", "deploy"]
+    assert notify["if"] == "always() && needs.deploy.result == 'success'"
+    fetch_at, fetch = step_using(workflow, "actions/download-artifact", "notify")
+    stop_at, stop = step_running(workflow, "exit 1", "notify")
+    send_at, send = step_running(workflow, "frontdesk notify --previous previous site", "notify")
+    assert fetch["with"] == {"name": "status-documents"} and fetch_at < stop_at < send_at
+    assert stop["if"] == (
+        "needs.fast.outputs.saved == 'failure' || needs.full.outputs.saved == 'failure'"
+    )
+    named = set(
+        re.findall(r"(?m)^\s*- (?:apprise|webhook): !ENV (\w+)", (REPO / "mkdocs.yml").read_text())
+    )
+    assert len(named) == 3
+    assert send["env"] == {name: f"${{{{ secrets.{name} }}}}" for name in named}
+    assert "--dry-run" not in send["run"]
 
 
 def test_may_deploy_to_pages_and_re_enable_its_schedule(workflow: dict) -> None:

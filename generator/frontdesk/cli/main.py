@@ -13,11 +13,13 @@ from frontdesk.audience.levels import readability_notices
 from frontdesk.audience.review import review_notices, reviews_due
 from frontdesk.cli.incidents import register
 from frontdesk.cli.new import SiteExists, create_site
+from frontdesk.cli.notify import register as register_notify
 from frontdesk.content.clock import ClockError, build_time
 from frontdesk.content.errors import ContentError
 from frontdesk.content.loading import load_site
 from frontdesk.mkdocs.config import audiences, status_settings
 from frontdesk.mkdocs.engine import EngineError, build_site, publish_or_build, read_site, serve_site
+from frontdesk.notify.channels import unknown_components
 from frontdesk.status.notices import report_notices
 from frontdesk.status.view import StatusView
 
@@ -112,6 +114,11 @@ def check(config_file: str, reviews: bool) -> None:
     except (ContentError, ClockError, EngineError) as exc:
         click.echo(str(exc), err=True)
         sys.exit(1)
+    known = {component.id for component in site.status.catalog.components}
+    problems = unknown_components(options.notify, known)
+    if problems:
+        click.echo("\n".join(problems), err=True)
+        sys.exit(1)
     texts = ((a, (config.docs_dir / a.src_uri).read_text(encoding="utf-8")) for a in site.articles)
     advice = [*site.notices, *readability_notices(texts, audiences(options))]
     if reviews:
@@ -190,3 +197,4 @@ def counted(number: int, thing: str) -> str:
 
 
 register(main)  # incident, maintenance and status commands for support staff
+register_notify(main)  # notify and save-status: customers hear of changes where they are

@@ -6,8 +6,10 @@ from datetime import timedelta
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
+from mkdocs.config.base import ValidationError
 
 from frontdesk.content.models import Audience, Contact, ContactChannel
+from frontdesk.notify.channels import Channel, ChannelError, read_channels
 from frontdesk.status.view import StatusSettings
 
 
@@ -54,6 +56,21 @@ class ContactConfig(base.Config):
     """A form URL for "what was missing"; when empty, the first email channel is used."""
 
 
+class NotifyChannels(c.BaseConfigOption[list[Channel]]):
+    """Each item `apprise: URL` or `webhook: URL`, with optional `components:`; errors name the
+    channel by its place, never by its URL (frontdesk/notify/channels.py)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.default = []
+
+    def run_validation(self, value: object) -> list[Channel]:
+        try:
+            return read_channels(value)
+        except ChannelError as exc:
+            raise ValidationError(str(exc)) from None
+
+
 class FrontdeskConfig(base.Config):
     levels = c.ListOfItems(c.SubConfig(LevelConfig), default=DEFAULT_LEVELS)
     """The audience levels articles are written for, from least to most experienced."""
@@ -75,6 +92,11 @@ class FrontdeskConfig(base.Config):
     """Articles not reviewed for this long are listed for review."""
     glossary = c.Type(str, default="glossary.yml")
     """Glossary file in the docs directory: term -> plain-language definition."""
+    notify = NotifyChannels()
+    """Where `frontdesk notify` sends status changes: Apprise URLs (Slack, Teams, Discord, email,
+    ...) and webhooks in Statuspage's shape, each URL from the environment with `!ENV`."""
+    notify_maintenance_hours = c.Type(int, default=24)
+    """Maintenance starting within this many hours gets a reminder, once."""
     parallel = c.Type(bool, default=True)
     """Share `build` with helper processes: one converts pages while the build converts others,
     one writes the status pages while the build writes the rest (same output, less time)."""

@@ -24,6 +24,7 @@ from frontdesk.status.machine.entry_html import Markdown, entry_html
 from frontdesk.status.view import StatusView
 
 FORMATS = ("atom", "rss")
+STATUSPAGE_FEED = "history"
 
 
 @dataclass(frozen=True)
@@ -46,11 +47,16 @@ class Feed:
 
 
 def feed_files(view: StatusView, site: SiteInfo, markdown: Markdown) -> dict[str, bytes]:
-    """`status/feed.{atom,rss}` and `status/components/<id>/feed.{atom,rss}`."""
+    """`status/feed.{atom,rss}` and `status/components/<id>/feed.{atom,rss}`; the site's feed
+    also at `history.{atom,rss}`, where Statuspage publishes its feeds and readers (Slack's RSS
+    app among them) look for them."""
     files = {}
-    for feed in plan_feeds(view, site, markdown):
+    feeds = plan_feeds(view, site, markdown)
+    for feed in feeds:
         for fmt in FORMATS:
             files[f"{feed.path}.{fmt}"] = render_feed(feed, fmt, view, site)
+    for fmt in FORMATS:
+        files[f"{STATUSPAGE_FEED}.{fmt}"] = render_feed(feeds[0], fmt, view, site, STATUSPAGE_FEED)
     return files
 
 
@@ -79,10 +85,13 @@ def plan_feeds(view: StatusView, site: SiteInfo, markdown: Markdown) -> list[Fee
     return feeds
 
 
-def render_feed(feed: Feed, fmt: str, view: StatusView, site: SiteInfo) -> bytes:
-    own_url = site.absolute(f"{feed.path}.{fmt}")
+def render_feed(
+    feed: Feed, fmt: str, view: StatusView, site: SiteInfo, also_at: str | None = None
+) -> bytes:
+    """The feed; `also_at`, another path it is published at (the same feed, the same id)."""
+    own_url = site.absolute(f"{also_at or feed.path}.{fmt}")
     generator = FeedGenerator()
-    generator.id(own_url)
+    generator.id(site.absolute(f"{feed.path}.{fmt}"))
     generator.title(feed.title)
     generator.subtitle(feed.subtitle)
     generator.author(name=site.name)

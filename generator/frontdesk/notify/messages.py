@@ -1,0 +1,127 @@
+"""A change as customers read it: what changed, what is wrong, when it is back, what prevents a
+repeat, and where to read more. Plain text for chat and HTML for email, from the same parts."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import timedelta
+from html import escape
+
+from frontdesk.notify.changes import Change, ChangeKind
+from frontdesk.notify.plain_text import plain_text
+from frontdesk.notify.states import parse_time
+from frontdesk.site.markup import MarkupRenderer, markdown_renderer
+
+# Chat services turn these into mentions of everyone in a channel; text from the status files
+# must never ping anyone. A zero-width space keeps them readable and inert.
+_MENTIONS = re.compile(r"(@)(everyone|here|channel)\b|(<)([!@#])", re.I)
+STATUS_WORDS = {
+    "investigating": "We are investigating",
+    "identified": "We have found the cause",
+    "monitoring": "A fix is in place and we are watching it",
+    "resolved": "Resolved",
+    "scheduled": "Planned",
+    "in_progress": "Under way",
+    "verifying": "Checking that everything works",
+    "completed": "Completed",
+}
+
+
+@dataclass(frozen=True)
+class Message:
+    title: str  # also the email subject
+    text: str
+    html: str
+
+
+def message_for(change: Change, markdown: MarkupRenderer | None = None) -> Message:
+    markdown = markdown or markdown_renderer()
+    entry, extra = change.entry, change.entry.get("frontdesk") or {}
+    headline = _headline(change)
+    title = f"{headline}: {entry['name']}"
+    facts: list[tuple[str, str]] = []  # (label, Markdown)
+    names = ", ".join(component["name"] for component in entry.get("components", []))
+    if names:
+        facts.append(("Affects", names))
+    if not change.is_incident:
+        facts.append(
+            ("When", f"{_time(entry['scheduled_for'])} to {_time(entry['scheduled_until'])}")
+        )
+    if change.update is not None:
+        facts.append((STATUS_WORDS.get(change.update["status"], "Update"), change.update["body"]))
+    if change.kind is ChangeKind.POSTMORTEM:
+        facts.append(("What happened", extra.get("postmortem") or ""))
+    if not change.is_incident and change.kind is not ChangeKind.MAINTENANCE_COMPLETED:
+        facts.append(("What to expect", extra.get("description") or ""))
+    if change.is_incident:
+        facts += _incident_facts(change, extra)
+    facts = [(label, text) for label, text in facts if text.strip()]
+    link = entry.get("shortlink") or ""
+    return Message(
+        title=_inert(title),
+        text=_inert(_text(facts, link, markdown)),
+        html=_html(title, facts, link, markdown),
+    )
+
+
+def _headline(change: Change) -> str:
+    soon = change.kind is ChangeKind.MAINTENANCE_SCHEDULED and change.starts_soon
+    if change.kind is ChangeKind.MAINTENANCE_REMINDER or soon:
+        start = parse_time(change.entry["scheduled_for"]) - change.state.moment
+        return f"Maintenance starts in {_duration(start)}"
+    return change.kind.value
+
+
+def _incident_facts(change: Change, extra: dict) -> list[tuple[str, str]]:
+    facts = [("Cause", extra.get("cause") or "")]
+    resolved = change.entry.get("status") in ("resolved", "postmortem")
+    if not resolved:
+        eta, next_update = extra.get("eta"), extra.get("next_update")
+        if eta and eta != "unknown":
+            facts.append(("Expected back", f"by {_time(eta)}"))
+        else:
+            facts.append(("Expected back", "We do not know yet."))
+        if next_update:
+            facts.append(("Next update", f"by {_time(next_update)}"))
+    facts.append(("So that it does not happen again", extra.get("prevention") or ""))
+    if resolved:
+        facts.append(("We are sorry", extra.get("apology") or ""))
+        facts.append(("Making it right", extra.get("compensation") or ""))
+    return facts
+
+
+def _text(facts: list[tuple[str, str]], link: str, markdown: MarkupRenderer) -> str:
+    """The body under the title (which channels show on its own: a subject, a heading)."""
+    lines = []
+    for label, text in facts:
+        body = plain_text(markdown(text))
+        lines += [f"{label}: {body}" if "\n" not in body else f"{label}:\n{body}", ""]
+    if link:
+        lines.append(f"Details: {link}")
+    return "\n".join(lines).strip() + "\n"
+
+
+def _html(title: str, facts: list[tuple[str, str]], link: str, markdown: MarkupRenderer) -> str:
+    parts = [f"<h2>{escape(title)}</h2>"]
+    for label, text in facts:
+        parts.append(f"<h3>{escape(label)}</h3>\n{markdown(text)}")
+    if link:
+        parts.append(f'<p><a href="{escape(link)}">Read the details on our status page</a></p>')
+    return "\n".join(parts) + "\n"
+
+
+def _inert(text: str) -> str:
+    return _MENTIONS.sub(lambda m: "\u200b".join(g for g in m.groups() if g), text)
+
+
+def _time(value: str) -> str:
+    return parse_time(value).strftime("%Y-%m-%d %H:%M UTC")
+
+
+def _duration(span: timedelta) -> str:
+    minutes = max(0, round(span.total_seconds() / 60))
+    if minutes < 60:
+        return f"{minutes} minute{'s' if minutes != 1 else ''}"
+    hours = round(minutes / 60)
+    return f"{hours} hour{'s' if hours != 1 else ''}"

@@ -1,0 +1,106 @@
+"""A published status: the Statuspage documents of a built site folder or of the live site."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import requests
+
+INCIDENTS = "api/v2/incidents.json"
+MAINTENANCE = "api/v2/scheduled-maintenances.json"
+STATUS = "api/v2/status.json"
+FETCH_TIMEOUT = 15  # seconds for each document of the live site
+JSON = dict[str, Any]
+
+
+class StateError(Exception):
+    """A state that exists but cannot be read; the message names the document."""
+
+
+@dataclass(frozen=True)
+class StatusState:
+    incidents: list[JSON]
+    maintenance: list[JSON]
+    page: JSON
+    status: JSON
+
+    @property
+    def moment(self) -> datetime:
+        """When the site described this state (its build time)."""
+        return parse_time(self.page["updated_at"])
+
+
+def parse_time(value: str) -> datetime:
+    return datetime.fromisoformat(value.replace("Z", "+00:00"))
+
+
+def is_url(where: str) -> bool:
+    return where.startswith(("http://", "https://"))
+
+
+def read_state(where: str) -> StatusState | None:
+    """The state published at a folder or URL; None when it has no status documents (a site
+    not yet published, or a 404)."""
+    documents = {}
+    for name in (INCIDENTS, MAINTENANCE, STATUS):
+        text = _fetch(where, name) if is_url(where) else _read(Path(where), name)
+        if text is None:
+            return None
+        documents[name] = _parse(text, f"{where.rstrip('/')}/{name}")
+    try:
+        return StatusState(
+            incidents=documents[INCIDENTS]["incidents"],
+            maintenance=documents[MAINTENANCE]["scheduled_maintenances"],
+            page=documents[INCIDENTS]["page"],
+            status=documents[STATUS]["status"],
+        )
+    except (KeyError, TypeError) as exc:
+        raise StateError(f"{where}: a status document lacks {exc}") from None
+
+
+def save_state(where: str, folder: Path) -> bool:
+    """Copy the documents published at `where` into `folder`; False if there are none."""
+    texts = {}
+    for name in (INCIDENTS, MAINTENANCE, STATUS):
+        text = _fetch(where, name) if is_url(where) else _read(Path(where), name)
+        if text is None:
+            return False
+        _parse(text, f"{where.rstrip('/')}/{name}")
+        texts[name] = text
+    for name, text in texts.items():
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_text(text, encoding="utf-8")
+    return True
+
+
+def _read(folder: Path, name: str) -> str | None:
+    path = folder / name
+    return path.read_text(encoding="utf-8") if path.is_file() else None
+
+
+def _fetch(url: str, name: str) -> str | None:
+    address = f"{url.rstrip('/')}/{name}"
+    try:
+        response = requests.get(address, timeout=FETCH_TIMEOUT)
+    except requests.RequestException as exc:
+        raise StateError(f"{address}: could not be fetched ({type(exc).__name__})") from None
+    if response.status_code == 404:
+        return None
+    if response.status_code != 200:
+        raise StateError(f"{address}: HTTP {response.status_code}")
+    response.encoding = "utf-8"
+    return response.text
+
+
+def _parse(text: str, where: str) -> JSON:
+    try:
+        document = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise StateError(f"{where}:{exc.lineno}: not JSON ({exc.msg})") from None
+    if not isinstance(document, dict):
+        raise StateError(f"{where}: expected a JSON object")
+    return document
