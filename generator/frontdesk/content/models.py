@@ -58,6 +58,20 @@ class MaintenanceStatus(RankedEnum):
     COMPLETED = "completed"
 
 
+# Text written per language: (field, language code, text), e.g. ("title", "de", "..."). The
+# fields themselves hold the default language's text, which a language without its own falls
+# back to; a text written once, for all languages, has no entries.
+Translations = tuple[tuple[str, str, str], ...]
+
+
+def translated(entry: object, name: str, language: str) -> str:
+    """The entry's `name` field in `language`, or in the default language where it has none."""
+    for field_name, code, text in getattr(entry, "translations", ()):
+        if field_name == name and code == language:
+            return text
+    return getattr(entry, name)
+
+
 # A list of component ids in an incident means each takes the status its impact implies.
 STATUS_FOR_IMPACT = {
     Impact.NONE: ComponentStatus.OPERATIONAL,
@@ -73,12 +87,14 @@ class Component:
     name: str
     description: str
     group: str
+    translations: Translations = ()
 
 
 @dataclass(frozen=True)
 class ComponentGroup:
     name: str
     components: tuple[Component, ...]
+    translations: Translations = ()
 
 
 @dataclass(frozen=True)
@@ -100,6 +116,7 @@ class Update:
     at: datetime
     status: str  # an IncidentStatus or MaintenanceStatus value
     message: str
+    translations: Translations = ()
 
 
 @dataclass(frozen=True)
@@ -118,6 +135,7 @@ class Incident:
     apology: str = ""
     compensation: str = ""
     postmortem: str = ""
+    translations: Translations = ()
 
     @property
     def status(self) -> IncidentStatus:
@@ -151,6 +169,7 @@ class Maintenance:
     description: str
     updates: tuple[Update, ...] = ()
     cancelled: bool = False
+    translations: Translations = ()
 
 
 @dataclass(frozen=True)

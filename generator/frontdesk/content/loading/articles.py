@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import posixpath
 import re
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from yaml.nodes import Node
 
 from frontdesk.content.errors import ContentError, Problem
+from frontdesk.content.languages import translation_parts
 from frontdesk.content.loading.status_files import relative, unknown_component
 from frontdesk.content.loading.yamlfile import Reader
 from frontdesk.content.models import ArticleMeta, split_levels
@@ -43,10 +44,13 @@ def load_articles(
     levels: Collection[str],
     known_components: Collection[str],
     notices: list[Problem] | None = None,
+    languages: Sequence[str] = (),
 ) -> tuple[list[ArticleMeta], list[Category]]:
     """All articles and categories, in path order; raises ContentError listing every problem.
 
     Advice that should not stop a build (a heading inside a level passage) goes to `notices`.
+    With `languages` (the default first), translations beside the originals are left to
+    frontdesk.content.loading.translations, and any other `name.xx.md` is an error.
     """
     problems: list[Problem] = []
     notices = [] if notices is None else notices
@@ -58,6 +62,10 @@ def load_articles(
         parts = path.relative_to(folder).parts
         category = parts[0] if len(parts) > 1 else GENERAL_CATEGORY
         reader = Reader(relative(path, repo_root), problems, notices)
+        if languages and is_translation(path, languages[1:]):
+            continue
+        if languages and not right_language_suffix(reader, path, languages[0], languages[1:]):
+            continue
         if path.name == CATEGORY_PAGE:
             categories[category] = _load_category(reader, path, category, src_uri)
         else:
@@ -70,6 +78,30 @@ def load_articles(
         title = slug.replace("-", " ").capitalize()
         categories[slug] = Category(slug, title, "", f"{ARTICLES_DIR}/{slug}/{CATEGORY_PAGE}")
     return articles, sorted(categories.values(), key=lambda c: c.slug)
+
+
+def is_translation(path: Path, languages: Collection[str]) -> bool:
+    parts = translation_parts(path.name)
+    return parts is not None and parts[1] in languages
+
+
+def right_language_suffix(
+    reader: Reader, path: Path, default: str, others: Collection[str]
+) -> bool:
+    """With languages set, `name.xx.md` names a language: it must be one of the site's others.
+    False after reporting a name that does not."""
+    parts = translation_parts(path.name)
+    if parts is None or parts[1] in others:
+        return True
+    original, code = parts
+    if code == default:
+        reader.report(1, "file name", f"{default} is the default language: its text is {original}")
+    else:
+        codes = ", ".join([default, *others])
+        reader.report(
+            1, "file name", f"unknown language code {code!r}; the site's languages are {codes}"
+        )
+    return False
 
 
 def front_matter(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -14,6 +14,7 @@ from frontdesk.content.loading.status_files import (
     load_catalog,
     load_status,
 )
+from frontdesk.content.loading.translations import Translation, load_translations
 from frontdesk.content.models import ArticleMeta, StatusContent
 
 
@@ -23,6 +24,7 @@ class SiteContent:
     articles: tuple[ArticleMeta, ...]
     categories: tuple[Category, ...]
     notices: tuple[Problem, ...] = ()  # advice about content that does not stop a build
+    translations: tuple[Translation, ...] = ()  # articles and categories in other languages
 
 
 def load_site(
@@ -30,16 +32,18 @@ def load_site(
     repo_root: Path,
     levels: Collection[str],
     articles_from: SiteContent | None = None,
+    languages: Sequence[str] = (),
 ) -> SiteContent:
     """Status files and article front matter; raises one ContentError with every problem.
 
     `articles_from`: a SiteContent whose articles are known to be current (the same article files
     and components as when it was loaded): its articles are reused instead of read again.
+    `languages`: the site's language codes, the default first; none for a one-language site.
     """
     problems: list[Problem] = []
     status = StatusContent()
     try:
-        status = load_status(docs_dir, repo_root)
+        status = load_status(docs_dir, repo_root, languages)
     except ContentError as exc:
         problems.extend(exc.problems)
     if articles_from is not None:
@@ -47,13 +51,21 @@ def load_site(
             raise ContentError(problems)
         return replace(articles_from, status=status)
     # Articles are checked against the components even when other status files are broken.
-    catalog = load_catalog(docs_dir / STATUS_DIR / COMPONENTS_FILE, repo_root, [], needed=False)
+    catalog = load_catalog(
+        docs_dir / STATUS_DIR / COMPONENTS_FILE, repo_root, [], needed=False, languages=languages
+    )
     known = {c.id for c in catalog.components}
-    articles, categories, notices = [], [], []
+    articles, categories, notices, translations = [], [], [], []
     try:
-        articles, categories = load_articles(docs_dir, repo_root, levels, known, notices)
+        articles, categories = load_articles(docs_dir, repo_root, levels, known, notices, languages)
     except ContentError as exc:
         problems.extend(exc.problems)
+    if len(languages) > 1:
+        translations = load_translations(
+            docs_dir, repo_root, articles, categories, languages, problems
+        )
     if problems:
         raise ContentError(problems)
-    return SiteContent(status, tuple(articles), tuple(categories), tuple(notices))
+    return SiteContent(
+        status, tuple(articles), tuple(categories), tuple(notices), tuple(translations)
+    )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Sequence
 from datetime import datetime
 from functools import lru_cache
 from pathlib import Path
@@ -43,8 +43,11 @@ MAINTENANCE_FIELDS = ("title", "components", "start", "end", "description", "upd
 PLACEHOLDER = re.compile(r"<<[^<>\n]+?>>")
 
 
-def load_status(docs_dir: Path, repo_root: Path) -> StatusContent:
-    """Every status file under docs_dir/status, validated; raises ContentError listing all problems."""
+def load_status(docs_dir: Path, repo_root: Path, languages: Sequence[str] = ()) -> StatusContent:
+    """Every status file under docs_dir/status, validated; raises ContentError listing all problems.
+
+    With `languages` (the site's codes, the default first), each text customers read may also be
+    a mapping of language code to text."""
     problems: list[Problem] = []
     status_dir = docs_dir / STATUS_DIR
     incident_files = _yaml_files(status_dir / INCIDENTS_DIR, repo_root, problems)
@@ -54,10 +57,13 @@ def load_status(docs_dir: Path, repo_root: Path) -> StatusContent:
         repo_root,
         problems,
         needed=bool(incident_files or maintenance_files),
+        languages=languages,
     )
     known = {c.id for c in catalog.components}
-    incidents = [_load_incident(f, repo_root, known, problems) for f in incident_files]
-    maintenance = [_load_maintenance(f, repo_root, known, problems) for f in maintenance_files]
+    incidents = [_load_incident(f, repo_root, known, problems, languages) for f in incident_files]
+    maintenance = [
+        _load_maintenance(f, repo_root, known, problems, languages) for f in maintenance_files
+    ]
     if problems:
         raise ContentError(problems)
     return StatusContent(
@@ -96,8 +102,11 @@ def _yaml_files(folder: Path, repo_root: Path, problems: list[Problem]) -> list[
     return found
 
 
-def _open(path: Path, repo_root: Path, problems: list[Problem]) -> tuple[Reader, Node | None]:
+def _open(
+    path: Path, repo_root: Path, problems: list[Problem], languages: Sequence[str] = ()
+) -> tuple[Reader, Node | None]:
     reader = Reader(relative(path, repo_root), problems)
+    reader.languages = tuple(languages)
     if not ID_PATTERN.match(path.stem):
         reader.report(
             0, "file name", f"expected lowercase letters, digits and dashes; got {path.stem!r}"
@@ -105,8 +114,15 @@ def _open(path: Path, repo_root: Path, problems: list[Problem]) -> tuple[Reader,
     return reader, reader.parse(path.read_bytes())
 
 
-def load_catalog(path: Path, repo_root: Path, problems: list[Problem], needed: bool) -> Catalog:
+def load_catalog(
+    path: Path,
+    repo_root: Path,
+    problems: list[Problem],
+    needed: bool,
+    languages: Sequence[str] = (),
+) -> Catalog:
     reader = Reader(relative(path, repo_root), problems)
+    reader.languages = tuple(languages)
     if not path.is_file():
         if needed:
             reader.report(0, "file", "missing; incidents and maintenance name components from it")
@@ -121,7 +137,8 @@ def load_catalog(path: Path, repo_root: Path, problems: list[Problem], needed: b
         group = reader.mapping(group_node, where, ["name", "components"], ["name", "components"])
         if not group:
             continue
-        name = reader.text(group["name"], f"{where}.name") or ""
+        group_translations: list[tuple[str, str, str]] = []
+        name = reader.localized(group["name"], f"{where}.name", group_translations, "name") or ""
         components = []
         for c, node in enumerate(reader.sequence(group["components"], f"{where}.components") or []):
             component = _load_component(reader, node, f"{where}.components[{c}]", name, seen)
@@ -131,7 +148,7 @@ def load_catalog(path: Path, repo_root: Path, problems: list[Problem], needed: b
             reader.report(
                 group["components"], f"{where}.components", "expected at least one component"
             )
-        groups.append(ComponentGroup(name, tuple(components)))
+        groups.append(ComponentGroup(name, tuple(components), tuple(group_translations)))
     if not groups:
         reader.report(fields["groups"], "groups", "expected at least one group of components")
     return Catalog(tuple(groups))
@@ -144,9 +161,10 @@ def _load_component(
     if not fields or "id" not in fields or "name" not in fields:
         return None
     cid = reader.identifier(fields["id"], f"{where}.id")
-    name = reader.text(fields["name"], f"{where}.name")
+    translations: list[tuple[str, str, str]] = []
+    name = reader.localized(fields["name"], f"{where}.name", translations, "name")
     description = (
-        reader.text(fields["description"], f"{where}.description")
+        reader.localized(fields["description"], f"{where}.description", translations, "description")
         if "description" in fields
         else ""
     )
@@ -160,25 +178,30 @@ def _load_component(
     if cid is None or name is None:
         return None
     seen[cid] = fields["id"].start_mark.line + 1
-    return Component(cid, name, description or "", group)
+    return Component(cid, name, description or "", group, tuple(translations))
 
 
 def _load_incident(
-    path: Path, repo_root: Path, known: set[str], problems: list[Problem]
+    path: Path,
+    repo_root: Path,
+    known: set[str],
+    problems: list[Problem],
+    languages: Sequence[str] = (),
 ) -> Incident | None:
-    reader, root = _open(path, repo_root, problems)
+    reader, root = _open(path, repo_root, problems, languages)
     required = ["title", "impact", "components", "started", "updates"]
     fields = reader.mapping(root, "", INCIDENT_FIELDS, required) if root else None
     if fields is None:
         return None
     before = len(problems)
-    title = reader.text(fields["title"], "title") if "title" in fields else None
+    translations: list[tuple[str, str, str]] = []
+    title = reader.localized(fields["title"], "title", translations) if "title" in fields else None
     impact = reader.choice(fields["impact"], "impact", Impact) if "impact" in fields else None
     started = reader.moment(fields["started"], "started") if "started" in fields else None
     affected = _incident_components(reader, fields.get("components"), impact, known)
     updates = _updates(reader, fields.get("updates"), started, IncidentStatus, "resolved")
     texts = {
-        key: reader.text(fields[key], key) or "" if key in fields else ""
+        key: reader.localized(fields[key], key, translations) or "" if key in fields else ""
         for key in ("cause", "prevention", "apology", "compensation", "postmortem")
     }
     eta, eta_unknown = _eta(reader, fields.get("eta"))
@@ -219,6 +242,7 @@ def _load_incident(
     return Incident(
         id=path.stem, source=reader.path, title=title, impact=impact, affected=tuple(affected),
         started=started, updates=tuple(updates), eta=eta, next_update=next_update, **texts,
+        translations=tuple(translations),
     )  # fmt: skip
 
 
@@ -269,17 +293,24 @@ def unknown_component(cid: str, known: Collection[str]) -> str:
 
 
 def _load_maintenance(
-    path: Path, repo_root: Path, known: set[str], problems: list[Problem]
+    path: Path,
+    repo_root: Path,
+    known: set[str],
+    problems: list[Problem],
+    languages: Sequence[str] = (),
 ) -> Maintenance | None:
-    reader, root = _open(path, repo_root, problems)
+    reader, root = _open(path, repo_root, problems, languages)
     required = ["title", "components", "start", "end", "description"]
     fields = reader.mapping(root, "", MAINTENANCE_FIELDS, required) if root else None
     if fields is None:
         return None
     before = len(problems)
-    title = reader.text(fields["title"], "title") if "title" in fields else None
+    translations: list[tuple[str, str, str]] = []
+    title = reader.localized(fields["title"], "title", translations) if "title" in fields else None
     description = (
-        reader.text(fields["description"], "description") if "description" in fields else None
+        reader.localized(fields["description"], "description", translations)
+        if "description" in fields
+        else None
     )
     start = reader.moment(fields["start"], "start") if "start" in fields else None
     end = reader.moment(fields["end"], "end") if "end" in fields else None
@@ -309,6 +340,7 @@ def _load_maintenance(
     return Maintenance(
         id=path.stem, source=reader.path, title=title, component_ids=tuple(component_ids), start=start,
         end=end, description=description, updates=tuple(updates), cancelled=bool(cancelled),
+        translations=tuple(translations),
     )  # fmt: skip
 
 
@@ -319,6 +351,11 @@ def _refuse_placeholders(reader: Reader, fields: dict[str, Node], keys: Iterable
     for index, item in enumerate(updates.value if isinstance(updates, SequenceNode) else []):
         pairs = item.value if isinstance(item, MappingNode) else []
         found += [(f"updates[{index}].message", v) for k, v in pairs if k.value == "message"]
+    found = [  # a text per language: each language's text is checked
+        (f"{where}.{k.value}" if isinstance(node, MappingNode) else where, v)
+        for where, node in found
+        for k, v in (node.value if isinstance(node, MappingNode) else [(None, node)])
+    ]
     for where, node in found:
         if not isinstance(node, ScalarNode) or node.tag != "tag:yaml.org,2002:str":
             continue
@@ -350,7 +387,8 @@ def _updates(
             continue
         at = reader.moment(fields["at"], f"{where}.at")
         status = reader.choice(fields["status"], f"{where}.status", statuses)
-        message = reader.text(fields["message"], f"{where}.message")
+        translations: list[tuple[str, str, str]] = []
+        message = reader.localized(fields["message"], f"{where}.message", translations, "message")
         if updates and updates[-1].status == final:
             reader.report(
                 item,
@@ -365,6 +403,6 @@ def _updates(
                 f"expected a time at or after {what} ({previous:%Y-%m-%dT%H:%M}Z); got {at:%Y-%m-%dT%H:%M}Z",
             )
         if at and status and message:
-            updates.append(Update(at, status.value, message))
+            updates.append(Update(at, status.value, message, tuple(translations)))
             previous = at
     return updates

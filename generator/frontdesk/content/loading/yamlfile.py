@@ -107,6 +107,7 @@ class Reader:
         self.notices = [] if notices is None else notices
         self.line_offset = 0  # lines above the parsed text (front matter starts below ---)
         self._constructor = yaml.constructor.SafeConstructor()
+        self.languages: tuple[str, ...] = ()  # the site's language codes, the default first
 
     def report(self, where: Node | int, field: str, message: str) -> None:
         line = where if isinstance(where, int) else where.start_mark.line + 1 + self.line_offset
@@ -196,6 +197,36 @@ class Reader:
             self.report(node, field, "expected text; got an empty string")
             return None
         return node.value
+
+    def localized(
+        self, node: Node, field: str, into: list[tuple[str, str, str]], name: str = ""
+    ) -> str | None:
+        """Text for every language, or (with languages) a mapping of language code to text: the
+        default language's text is returned, and each language's goes to `into` as
+        (name, code, text)."""
+        if not (self.languages and isinstance(node, MappingNode)):
+            return self.text(node, field)
+        default, texts, before = self.languages[0], {}, len(self.problems)
+        for key_node, value_node in node.value:
+            code = key_node.value if isinstance(key_node, ScalarNode) else describe(key_node)
+            where = f"{field}.{code}"
+            if code in texts:
+                self.report(key_node, where, "duplicate language; each may appear once")
+            elif code not in self.languages:
+                codes = ", ".join(self.languages)
+                self.report(
+                    key_node,
+                    where,
+                    f"unknown language code {code!r}; the site's languages are {codes}",
+                )
+            elif (text := self.text(value_node, where)) is not None:
+                texts[code] = text
+        if default not in texts:
+            if len(self.problems) == before:
+                self.report(node, field, f"expected the text in {default}, the default language")
+            return None
+        into.extend((name or field, code, text) for code, text in texts.items())
+        return texts[default]
 
     def identifier(self, node: Node, field: str) -> str | None:
         value = self.text(node, field)
