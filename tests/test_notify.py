@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
+import sys
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -462,3 +464,16 @@ def test_channel_urls_never_reach_the_site_or_the_build_log(
         p for p in (tmp_path / "site").rglob("*") if p.is_file() and b"s3cret" in p.read_bytes()
     ]
     assert leaked == []
+
+
+def test_commands_that_send_nothing_do_not_load_apprise() -> None:
+    """Apprise loads its hundred services when imported (seconds here): a build, a check or a
+    status publish must not pay for it, nor for an HTTP client it does not use."""
+    probe = (
+        "import sys, frontdesk.cli.main, frontdesk.mkdocs.plugin\n"
+        "print(sorted(m for m in ('apprise', 'requests') if m in sys.modules))\n"
+    )
+    loaded = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
+    )
+    assert loaded.stdout.strip() == "[]"

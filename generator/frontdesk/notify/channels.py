@@ -12,8 +12,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-import apprise
-
 from frontdesk.notify.changes import Change
 
 KINDS = ("apprise", "webhook")
@@ -115,6 +113,8 @@ def _check_url(channel: Channel) -> None:
         if parts.scheme not in ("http", "https") or not parts.netloc:
             raise ChannelError(f"{channel.name}: expected an http:// or https:// URL")
         return
+    import apprise  # here, not above: loading Apprise's hundred services takes seconds
+
     with apprise_quiet():
         service = apprise.Apprise.instantiate(channel.url)
     if service is None:

@@ -9,9 +9,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from urllib.parse import parse_qsl, urlsplit
 
-import apprise
-import requests
-
 import frontdesk
 from frontdesk.notify.changes import Change
 from frontdesk.notify.channels import Channel, apprise_quiet
@@ -81,6 +78,8 @@ def _sender(channel: Channel) -> Callable[[Message, Change], None]:
 
 
 def _apprise_sender(channel: Channel) -> Callable[[Message, Change], None]:
+    import apprise  # when sending only: loading Apprise's hundred services takes seconds
+
     url = channel.url or ""
     with apprise_quiet():
         service = apprise.Apprise.instantiate(url)
@@ -106,6 +105,8 @@ def _apprise_sender(channel: Channel) -> Callable[[Message, Change], None]:
 
 
 def _webhook_sender(channel: Channel) -> Callable[[Message, Change], None]:
+    import requests  # when sending only, as Apprise is
+
     url = channel.url or ""
     headers = {"User-Agent": f"Frontdesk/{frontdesk.__version__}"}
 
