@@ -59,6 +59,8 @@ def test_the_installed_package_is_frontdesk_alone(adopter) -> None:
                              capture_output=True, text=True)  # fmt: skip
     assert "ModuleNotFoundError: No module named 'generator'" in missing.stderr
     assert run("frontdesk", "--version", cwd=folder, env=env).startswith("frontdesk, version ")
+    german = "from frontdesk.site.interface import InterfaceText; print(InterfaceText('de').gettext('Still need help?'))"
+    assert run("python", "-c", german, cwd=folder, env=env).strip() == "Brauchen Sie weitere Hilfe?"
 
 
 def test_new_then_an_incident_then_a_strict_build(adopter) -> None:

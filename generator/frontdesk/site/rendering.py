@@ -21,6 +21,7 @@ from frontdesk.content.models import (
     Incident,
     Maintenance,
 )
+from frontdesk.site.interface import SOURCE_LANGUAGE, InterfaceText
 from frontdesk.status import state as st
 from frontdesk.status.view import StatusView, entry_start
 
@@ -77,12 +78,17 @@ class Renderer:
         override_dirs: Sequence[Path] = (),
         directory_urls: bool = True,
         base_path: str = "/",
+        interface: InterfaceText | None = None,
     ) -> None:
         loader = jinja2.FileSystemLoader([*map(str, override_dirs), str(TEMPLATES)])
         self.env = jinja2.Environment(
             loader=loader, autoescape=True, trim_blocks=True, lstrip_blocks=True, auto_reload=False,
-            undefined=jinja2.StrictUndefined,
+            undefined=jinja2.StrictUndefined, extensions=["jinja2.ext.i18n"],
         )  # fmt: skip
+        self.interface = interface or InterfaceText(SOURCE_LANGUAGE)
+        self.env.install_gettext_callables(  # type: ignore[attr-defined]
+            self.interface.gettext, self.interface.ngettext, newstyle=True
+        )
         self.env.filters["md"] = lambda text: Markup(markdown(text)) if text else ""
         self.env.filters["utc"] = lambda moment: f"{moment:%Y-%m-%d %H:%M} UTC"
         self.env.filters["iso"] = lambda moment: moment.strftime("%Y-%m-%dT%H:%M:%SZ")

@@ -1,0 +1,96 @@
+"""Frontdesk's own words in the reader's language: gettext catalogues beside the templates."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pytest
+from conftest import REPO
+
+from frontdesk.content.loading import load_status
+from frontdesk.content.models import Contact, ContactChannel, Impact
+from frontdesk.site.interface import LOCALES, InterfaceText
+from frontdesk.site.markup import markdown_renderer
+from frontdesk.site.rendering import TEMPLATES, Renderer
+from frontdesk.status.view import StatusView
+
+NOW = datetime(2026, 11, 23, 10, 0, tzinfo=timezone.utc)
+# Templates whose every word comes from the catalogue so far.
+CONVERTED = ("banner.html", "help_panel.html", "article_notice.html", "build_stamp.html")
+LANGUAGES = ("de", "fr", "es")
+CONTACT = Contact((ContactChannel("email", "Email", "help@example.com", "within a day"),),
+                  "Monday to Friday, 09:00 to 17:00", "UK")  # fmt: skip
+
+
+def view() -> StatusView:
+    return StatusView(load_status(REPO / "content", REPO), NOW)
+
+
+def renderer(language: str, site_dirs=()) -> Renderer:  # noqa: ANN001
+    return Renderer(markdown_renderer(), interface=InterfaceText(language, site_dirs))
+
+
+def phrases_in_templates() -> set[str]:
+    env = renderer("en").env
+    found = set()
+    for name in CONVERTED:
+        source = (TEMPLATES / "frontdesk" / name).read_text(encoding="utf-8")
+        for _line, _function, message in env.extract_translations(source):
+            texts = message if isinstance(message, tuple) else (message,)
+            found.update(t for t in texts[:1] if t)  # the singular stands for a plural entry
+    return found
+
+
+def placeholders(text: str) -> set[str]:
+    return set(re.findall(r"%\((\w+)\)s", text))
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_phrase_of_the_converted_templates_is_in_each_catalogue(language: str) -> None:
+    catalogue = InterfaceText(language)
+    impacts = {impact.label for impact in Impact}  # translated by name in the banner
+    missing = (phrases_in_templates() | impacts) - catalogue.phrases
+    assert missing == set()
+    for phrase in catalogue.phrases:  # a translation keeps every value the English names
+        assert placeholders(catalogue.gettext(phrase)) == placeholders(phrase), phrase
+
+
+def test_english_is_the_templates_own_text() -> None:
+    english, default = renderer("en"), Renderer(markdown_renderer())
+    assert english.banner(view()) == default.banner(view())
+    assert "Major incident:</strong>" in english.banner(view())
+    assert "Still need help?" in english.help_panel(CONTACT, [], "", "articles/")
+
+
+def test_the_banner_and_help_panel_in_german() -> None:
+    german = renderer("de")
+    banner = german.banner(view())
+    assert (
+        "Störung (erheblich):</strong> Some customers cannot sign in to the mobile apps." in banner
+    )
+    assert "Betrifft Sign-in" in banner and "Aktualisiert <time" in banner
+    assert "Was passiert ist und was wir tun</a>" in banner
+    assert 'aria-label="Dienststatus"' in banner
+    panel = german.help_panel(CONTACT, list(view().active), "", "articles/")
+    assert "Brauchen Sie weitere Hilfe?" in panel
+    assert "wir antworten within a day" in panel  # the site's own words stay as written
+    assert "Supportzeiten: Monday to Friday, 09:00 to 17:00 (Zeitzone UK)." in panel
+
+
+def test_a_site_overrides_and_extends_a_catalogue(tmp_path: Path) -> None:
+    (tmp_path / "locales").mkdir()
+    (tmp_path / "locales/de.po").write_text(
+        'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+        'msgid "Still need help?"\nmsgstr "Noch Fragen?"\n',
+        encoding="utf-8",
+    )
+    panel = renderer("de", [tmp_path]).help_panel(CONTACT, [], "", "articles/")
+    assert "Noch Fragen?" in panel and "Brauchen Sie" not in panel
+    assert "Supportzeiten:" in panel  # the rest still from Frontdesk's catalogue
+
+
+def test_a_language_without_a_catalogue_shows_english() -> None:
+    assert renderer("nl").banner(view()) == renderer("en").banner(view())
+    assert sorted(p.stem for p in LOCALES.glob("*.po")) == sorted(LANGUAGES)
