@@ -10,7 +10,14 @@ import pytest
 from conftest import REPO
 
 from frontdesk.content.loading import load_status
-from frontdesk.content.models import Contact, ContactChannel, Impact
+from frontdesk.content.models import (
+    ComponentStatus,
+    Contact,
+    ContactChannel,
+    Impact,
+    IncidentStatus,
+    MaintenanceStatus,
+)
 from frontdesk.site.interface import LOCALES, InterfaceText
 from frontdesk.site.markup import markdown_renderer
 from frontdesk.site.rendering import TEMPLATES, Renderer
@@ -18,7 +25,10 @@ from frontdesk.status.view import StatusView
 
 NOW = datetime(2026, 11, 23, 10, 0, tzinfo=timezone.utc)
 # Templates whose every word comes from the catalogue so far.
-CONVERTED = ("banner.html", "help_panel.html", "article_notice.html", "build_stamp.html")
+CONVERTED = (
+    "banner.html", "help_panel.html", "article_notice.html", "build_stamp.html", "panel.html",
+    "_macros.html",
+)  # fmt: skip
 LANGUAGES = ("de", "fr", "es")
 CONTACT = Contact((ContactChannel("email", "Email", "help@example.com", "within a day"),),
                   "Monday to Friday, 09:00 to 17:00", "UK")  # fmt: skip
@@ -50,8 +60,12 @@ def placeholders(text: str) -> set[str]:
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_every_phrase_of_the_converted_templates_is_in_each_catalogue(language: str) -> None:
     catalogue = InterfaceText(language)
-    impacts = {impact.label for impact in Impact}  # translated by name in the banner
-    missing = (phrases_in_templates() | impacts) - catalogue.phrases
+    named = {  # labels the templates translate by name
+        *(impact.label for impact in Impact),
+        *(status.label.lower() for status in (*ComponentStatus, *IncidentStatus)),
+        *(s.value.replace("_", " ").capitalize() for s in (*IncidentStatus, *MaintenanceStatus)),
+    }
+    missing = (phrases_in_templates() | named) - catalogue.phrases
     assert missing == set()
     for phrase in catalogue.phrases:  # a translation keeps every value the English names
         assert placeholders(catalogue.gettext(phrase)) == placeholders(phrase), phrase
@@ -77,6 +91,14 @@ def test_the_banner_and_help_panel_in_german() -> None:
     assert "Brauchen Sie weitere Hilfe?" in panel
     assert "wir antworten within a day" in panel  # the site's own words stay as written
     assert "Supportzeiten: Monday to Friday, 09:00 to 17:00 (Zeitzone UK)." in panel
+
+
+def test_the_front_page_panel_in_french() -> None:
+    panel = renderer("fr").panel(view(), "")
+    assert "État du service : panne partielle</h2>" in panel
+    assert "Impact majeur</span> Some customers cannot sign in to the mobile apps" in panel
+    assert "<dt>Ce qui n’a pas fonctionné</dt>" in panel
+    assert "Chronologie complète de cet incident</a>" in panel
 
 
 def test_a_site_overrides_and_extends_a_catalogue(tmp_path: Path) -> None:

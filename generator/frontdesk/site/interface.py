@@ -3,7 +3,8 @@
 English is written in the templates themselves; each other language is a gettext catalogue,
 `locales/<code>.po` in this package, which a site extends or overrides with its own
 `<custom_dir>/locales/<code>.po` (an entry there wins). A language without a catalogue, or a
-phrase a catalogue lacks, shows the English.
+phrase a catalogue lacks, shows the English. A catalogue belongs with the templates: its text is
+shown as written, as a template's is (the values put into it are escaped).
 """
 
 from __future__ import annotations
