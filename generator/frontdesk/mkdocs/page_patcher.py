@@ -56,6 +56,12 @@ class PagePatcher:
             if self._helper is not None:
                 self._mine = others[:split]
 
+    def status_index(self) -> SearchIndexer:
+        """A new status bundle for the site, fed by `finish` in the order a full build feeds it
+        (Pagefind's output depends on the order), and written once its last page is in."""
+        expected = {STATUS_BUNDLE: len(self._status)}
+        return SearchIndexer(self._site_dir, bundles=[STATUS_BUNDLE], expected=expected)
+
     def finish(self, staging: Path, indexer: SearchIndexer | None) -> int:
         """Patch this process's share, wait for the helper's; how many pages changed."""
         patched = 0

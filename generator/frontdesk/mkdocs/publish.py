@@ -3,8 +3,9 @@
 A full build records a fingerprint of everything except the status files. `publish_status` checks
 it, renders only the pages that depend on the status (status pages, front page, review list)
 through MkDocs' own pipeline into a staging folder, replaces the status regions of every other
-page (banner, status time, article notices and help panels), re-indexes the status pages for
-search, and moves each file into place with a rename, so readers never see a half-written page.
+page where it is (banner, status time, article notices and help panels; page_patcher.py),
+re-indexes the status pages for search, and puts each file in place with a rename, so readers
+never see a half-written page.
 The result is byte-identical to a full build at the same SOURCE_DATE_EPOCH; when it cannot be
 sure of that (articles, templates or settings changed), it says so and the caller builds in full.
 """
@@ -29,7 +30,6 @@ from mkdocs.structure.pages import Page
 from frontdesk.mkdocs.build_cache import BuildCache, read_cache, write_atomically, write_cache
 from frontdesk.mkdocs.page_patcher import PagePatcher
 from frontdesk.mkdocs.theme import keep_compiled_templates
-from frontdesk.search.index import STATUS_BUNDLE, SearchIndexer, bundle_for
 from frontdesk.site import pages as site_pages
 from frontdesk.site.page_patch import SharedRegions
 
@@ -166,7 +166,7 @@ def _publish(config: MkDocsConfig, manifest: dict, site_dir: Path, staging: Path
         _copy_generated(files)
         mkdocs_build._build_theme_template("sitemap.xml", env, files, config, nav)
         generated = generated_outputs(files)
-        indexer = _status_indexer(site_dir, files) if plugin.settings.search else None
+        indexer = patcher.status_index() if plugin.settings.search else None
         report.patched = patcher.finish(staging, indexer)
         _move_into_place(staging, site_dir)
         report.removed = _remove_stale(site_dir, manifest.get("generated", []), generated)
@@ -183,13 +183,6 @@ def _publish(config: MkDocsConfig, manifest: dict, site_dir: Path, staging: Path
     write_manifest(config, nav, generated, manifest["inputs"], sources)
     write_cache(site_dir, BuildCache(plugin.site, plugin.markdown.rendered))
     return report
-
-
-def _status_indexer(site_dir: Path, files: Files) -> SearchIndexer:
-    """A new status bundle for the site, fed by `_patch_pages` in the order a full build feeds it
-    (Pagefind's output depends on the order), and written once its last page is in."""
-    pages = sum(bundle_for(f.dest_uri) == STATUS_BUNDLE for f in files.documentation_pages())
-    return SearchIndexer(site_dir, bundles=[STATUS_BUNDLE], expected={STATUS_BUNDLE: pages})
 
 
 def _read_pages(
@@ -312,8 +305,10 @@ def _package_version(name: str) -> str:
 def _frontdesk_version() -> str:
     """The package's own code is an input too: hash its sources and templates."""
     digest = hashlib.sha256()
-    root = Path(__file__).parent.parent  # the whole frontdesk package
-    for path in sorted(p for p in root.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
-        digest.update(path.relative_to(root).as_posix().encode())
-        digest.update(path.read_bytes())
+    root = os.path.dirname(os.path.dirname(__file__))  # the whole frontdesk package
+    for relative, path in _files_under(root):
+        if "__pycache__" not in relative.split("/"):
+            digest.update(relative.encode())
+            with open(path, "rb") as stream:
+                digest.update(stream.read())
     return digest.hexdigest()

@@ -33,11 +33,11 @@ class ChannelReport:
 def deliver(
     channels: list[Channel],
     changes: list[Change],
-    messages: dict[int, Message],
+    messages: list[Message],
     dry_run: bool,
     say: Callable[[str], None],
 ) -> list[ChannelReport]:
-    """`messages` holds each change's message by its place in `changes`."""
+    """`messages[n]` is the message of `changes[n]`."""
     reports = []
     for channel in channels:
         report = ChannelReport(channel)
@@ -46,10 +46,9 @@ def deliver(
             say(f"{channel.name}: skipped, its URL is empty (is its environment variable set?)")
             continue
         send = _sender(channel)
-        for number, change in enumerate(changes):
+        for change, message in zip(changes, messages, strict=True):
             if not channel.wants(change):
                 continue
-            message = messages[number]
             if dry_run:
                 say(f"{channel.name}: would send: {message.title}\n{_indent(message.text)}")
                 continue

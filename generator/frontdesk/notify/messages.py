@@ -12,6 +12,7 @@ from frontdesk.notify.changes import Change, ChangeKind
 from frontdesk.notify.plain_text import plain_text
 from frontdesk.notify.states import parse_time
 from frontdesk.site.markup import MarkupRenderer, markdown_renderer
+from frontdesk.status.machine.common import readable_time
 
 # Chat services turn these into mentions of everyone in a channel; text from the status files
 # must never ping anyone. A zero-width space keeps them readable and inert.
@@ -116,7 +117,7 @@ def _inert(text: str) -> str:
 
 
 def _time(value: str) -> str:
-    return parse_time(value).strftime("%Y-%m-%d %H:%M UTC")
+    return readable_time(parse_time(value))
 
 
 def _duration(span: timedelta) -> str:

@@ -44,5 +44,5 @@ def notify(
         say(f"No status changes since {previous}: nothing sent.")
         return NotifyResult()
     markdown = markdown_renderer()
-    messages = {number: message_for(change, markdown) for number, change in enumerate(changes)}
+    messages = [message_for(change, markdown) for change in changes]
     return NotifyResult(changes, deliver(channels, changes, messages, dry_run, say))

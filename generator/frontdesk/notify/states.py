@@ -43,12 +43,29 @@ def is_url(where: str) -> bool:
 def read_state(where: str) -> StatusState | None:
     """The state published at a folder or URL; None when it has no status documents (a site
     not yet published, or a 404)."""
-    documents = {}
-    for name in (INCIDENTS, MAINTENANCE, STATUS):
-        text = _fetch(where, name) if is_url(where) else _read(Path(where), name)
-        if text is None:
-            return None
-        documents[name] = _parse(text, f"{where.rstrip('/')}/{name}")
+    texts = _published(where)
+    return None if texts is None else _state(texts, where)
+
+
+def save_state(where: str, folder: Path) -> bool:
+    """Copy the documents published at `where` into `folder`; False if there are none. All of
+    them are read, and each checked to be JSON, before anything is written."""
+    texts = _published(where)
+    if texts is None:
+        return False
+    _parsed(texts, where)
+    for name, text in texts.items():
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_text(text, encoding="utf-8")
+    return True
+
+
+def _parsed(texts: dict[str, str], where: str) -> dict[str, JSON]:
+    return {name: _parse(text, f"{where.rstrip('/')}/{name}") for name, text in texts.items()}
+
+
+def _state(texts: dict[str, str], where: str) -> StatusState:
+    documents = _parsed(texts, where)
     try:
         return StatusState(
             incidents=documents[INCIDENTS]["incidents"],
@@ -60,19 +77,15 @@ def read_state(where: str) -> StatusState | None:
         raise StateError(f"{where}: a status document lacks {exc}") from None
 
 
-def save_state(where: str, folder: Path) -> bool:
-    """Copy the documents published at `where` into `folder`; False if there are none."""
+def _published(where: str) -> dict[str, str] | None:
+    """The text of each status document at a folder or URL; None if one is missing."""
     texts = {}
     for name in (INCIDENTS, MAINTENANCE, STATUS):
         text = _fetch(where, name) if is_url(where) else _read(Path(where), name)
         if text is None:
-            return False
-        _parse(text, f"{where.rstrip('/')}/{name}")
+            return None
         texts[name] = text
-    for name, text in texts.items():
-        (folder / name).parent.mkdir(parents=True, exist_ok=True)
-        (folder / name).write_text(text, encoding="utf-8")
-    return True
+    return texts
 
 
 def _read(folder: Path, name: str) -> str | None:
