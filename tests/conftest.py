@@ -15,6 +15,8 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
 REPO = Path(__file__).resolve().parent.parent
+# The example help centre's languages (mkdocs.yml), for tests that load its content directly.
+EXAMPLE_LANGUAGES = ("en", "de")
 # 2026-11-23T10:00:00Z: the reference moment of the example content.
 EXAMPLE_EPOCH = "1795428000"
 

@@ -1,8 +1,8 @@
 """Comparing two built sites file by file.
 
-Pagefind 1.5 writes the values inside each filter file, and the list of filters in its metadata
-file, in an order that changes from run to run (the same content; see bench/README.md), and names
-those files by content hashes. Those two kinds of file are decoded and compared as data: the
+Pagefind 1.5 writes the values inside each filter file, the list of filters in its metadata
+file and, with several languages, the languages of its entry file in an order that changes from
+run to run (the same content; see bench/README.md), and names those files by content hashes. Those two kinds of file are decoded and compared as data: the
 order Pagefind happens to write is dropped, what each value or page is linked to is kept, and
 the hashes in their names are masked. `.frontdesk/cache.pickle` and the compiled templates in
 `.frontdesk/templates/` are working state for the next status publish (converted Markdown
@@ -23,6 +23,7 @@ value moving from one page to another is a difference even when every value keep
 
 from __future__ import annotations
 
+import json
 import re
 from collections import defaultdict
 from pathlib import Path
@@ -32,7 +33,7 @@ from pagefind_files import decode
 from frontdesk.mkdocs.build_cache import CACHE_FILE
 from frontdesk.mkdocs.theme import COMPILED_TEMPLATES
 
-_HASH = re.compile(r"en_[0-9a-f]{6,12}")
+_HASH = re.compile(r"\b[a-z]{2,3}(?:-[A-Za-z]{2,4})?_[0-9a-f]{6,12}")
 _META = re.compile(r"pagefind\.(?P<stem>(?P<language>[^/]+)_[0-9a-f]+)\.pf_meta")
 _FILTER = re.compile(r"filter/(?P<stem>(?P<language>[^/]+)_[0-9a-f]+)\.pf_filter")
 
@@ -57,13 +58,21 @@ def _canonical_tree(root: Path) -> dict[str, object]:
             tree[name] = data
         elif _META.fullmatch(inner) or _FILTER.fullmatch(inner):
             bundles[bundle][inner] = data
-        elif inner == "pagefind-entry.json":  # names the metadata file by its hash
-            tree[name] = _HASH.sub("en_#", data.decode("utf-8"))
+        elif inner == "pagefind-entry.json":  # names each language's metadata by its hash
+            tree[name] = _entry_layout(data)
         else:
             tree[name] = data
     for bundle, files in bundles.items():
         tree.update(_canonical_bundle(bundle, files))
     return tree
+
+
+def _entry_layout(data: bytes) -> object:
+    """The bundle's entry file as data: its languages in any order, their hashes masked."""
+    entry = json.loads(data)
+    for language in entry.get("languages", {}).values():
+        language["hash"] = _HASH.sub("#", language.get("hash", ""))
+    return entry
 
 
 def _canonical_bundle(bundle: str, files: dict[str, bytes]) -> dict[str, object]:

@@ -11,7 +11,7 @@ import pexpect
 import pytest
 import yaml
 from click.testing import CliRunner, Result
-from conftest import REPO
+from conftest import EXAMPLE_LANGUAGES, REPO
 
 from frontdesk.cli.main import main as frontdesk
 from frontdesk.content.loading import load_site
@@ -29,7 +29,7 @@ def run(root: Path, *args: str) -> Result:
 
 
 def validates(root: Path) -> None:
-    load_site(root / "content", root, LEVELS)
+    load_site(root / "content", root, LEVELS, languages=EXAMPLE_LANGUAGES)
 
 
 def keys_in_contract_order(path: Path, order: tuple[str, ...]) -> bool:

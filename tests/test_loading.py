@@ -157,9 +157,9 @@ def test_site_without_status_folder_loads_empty(make_site) -> None:
 
 
 def test_example_content_loads(make_site) -> None:
-    from conftest import REPO
+    from conftest import EXAMPLE_LANGUAGES, REPO
 
-    site = load_site(REPO / "content", REPO, LEVELS)
+    site = load_site(REPO / "content", REPO, LEVELS, languages=EXAMPLE_LANGUAGES)
     assert len(site.articles) >= 12 and len({a.category for a in site.articles}) >= 4
     assert {a.audience for a in site.articles} == set(LEVELS)
     assert len(site.status.catalog.groups) >= 2 and len(site.status.catalog.components) >= 6

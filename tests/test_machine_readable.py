@@ -13,7 +13,7 @@ from pathlib import Path
 import feedparser
 import pytest
 from browser import SiteServer, browser
-from conftest import EXAMPLE_EPOCH, REPO
+from conftest import EXAMPLE_EPOCH, EXAMPLE_LANGUAGES, REPO
 from icalendar import Calendar
 from jsonschema import Draft202012Validator
 
@@ -56,7 +56,7 @@ UPCOMING_WINDOW = "2026-11-25-payments-and-bank-feeds-upgrade"
 
 @pytest.fixture(scope="module")
 def content() -> StatusContent:
-    return load_site(REPO / "content", REPO, ["novice", "intermediate", "expert"]).status
+    return load_site(REPO / "content", REPO, ["novice", "intermediate", "expert"], languages=EXAMPLE_LANGUAGES).status
 
 
 def build(content: StatusContent, now: datetime = NOW) -> dict[str, bytes]:
@@ -429,7 +429,7 @@ def test_the_exact_set_of_files(files: dict[str, bytes], content: StatusContent)
 
 
 def test_the_same_view_gives_the_same_bytes(files: dict[str, bytes]) -> None:
-    fresh = load_site(REPO / "content", REPO, ["novice", "intermediate", "expert"]).status
+    fresh = load_site(REPO / "content", REPO, ["novice", "intermediate", "expert"], languages=EXAMPLE_LANGUAGES).status
     again = build(fresh)
     assert again.keys() == files.keys()
     changed = [path for path in files if files[path] != again[path]]

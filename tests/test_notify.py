@@ -17,7 +17,7 @@ import jsonschema
 import pytest
 from apprise.plugins.email import NotifyEmail
 from click.testing import CliRunner
-from conftest import EXAMPLE_EPOCH
+from conftest import EXAMPLE_EPOCH, EXAMPLE_LANGUAGES
 from receivers import http_receiver, smtp_receiver
 
 from frontdesk.cli.main import main
@@ -111,7 +111,7 @@ WEBHOOK_SCHEMA = {  # Statuspage's incident webhook, as its documentation descri
 def publish_state(root: Path, epoch: int, out: Path) -> Path:
     """The Statuspage documents a build of `root` at `epoch` publishes, written into `out`."""
     now = datetime.fromtimestamp(epoch, timezone.utc)
-    view = StatusView(load_status(root / "content", root), now)
+    view = StatusView(load_status(root / "content", root, EXAMPLE_LANGUAGES), now)
     for path, data in statuspage_files(view, SITE).items():
         (out / path).parent.mkdir(parents=True, exist_ok=True)
         (out / path).write_bytes(data)

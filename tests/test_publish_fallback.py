@@ -51,7 +51,7 @@ def test_a_changed_template_falls_back_to_a_full_build(copy_example, tmp_path, m
     fragment = copy_example / "overrides/frontdesk/related.html"
     fragment.parent.mkdir(parents=True, exist_ok=True)
     original = (REPO / "generator/frontdesk/site/templates/frontdesk/related.html").read_text()
-    fragment.write_text(original.replace(">Related articles<", ">Read next<"))
+    fragment.write_text(original.replace('>{{ _("Related articles") }}<', ">Read next<"))
     add_status_update(copy_example)
 
     output = publish(copy_example, site, LATER, monkeypatch)

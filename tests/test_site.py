@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from conftest import REPO
+from conftest import EXAMPLE_LANGUAGES, REPO
 from pages import announce, content, read, region, text
 
 from frontdesk.content.clock import build_time
@@ -16,7 +16,7 @@ LEVELS = ["novice", "intermediate", "expert"]
 
 
 def example():
-    return load_site(REPO / "content", REPO, LEVELS).status
+    return load_site(REPO / "content", REPO, LEVELS, languages=EXAMPLE_LANGUAGES).status
 
 
 def plain(markdown_text: str) -> str:

@@ -13,7 +13,7 @@ import yaml
 from mkdocs.exceptions import Abort
 from pages import announce, read, region, text
 
-from frontdesk.mkdocs.theme import ThemeError, patch_header
+from frontdesk.mkdocs.theme import ThemeError, patch_alternate, patch_header
 
 ORIGINALS = Path(__file__).parent / "material"
 INSTALLED = version("mkdocs-material")
@@ -57,19 +57,28 @@ def bare_site(make_site, **theme) -> Path:  # noqa: ANN001
     return root
 
 
-def test_the_installed_materials_header_is_the_one_the_patches_were_written_for() -> None:
-    """When Material changes its header, this fails: check the patches against the new file,
-    then keep it here with its patched result (header-<version>.html, .patched.html)."""
-    installed = (Path(material.__file__).parent / "templates/partials/header.html").read_text()
-    stored = ORIGINALS / f"header-{INSTALLED}.html"
-    assert stored.is_file(), f"no reviewed copy of Material {INSTALLED}'s header in {ORIGINALS}"
+PATCHED = {"header": patch_header, "alternate": patch_alternate}  # partials/<name>.html
+
+
+@pytest.mark.parametrize("name", sorted(PATCHED))
+def test_the_installed_materials_partials_are_the_ones_the_patches_were_written_for(
+    name: str,
+) -> None:
+    """When Material changes a patched partial, this fails: check the patches against the new
+    file, then keep it here with its patched result (<name>-<version>.html, .patched.html)."""
+    installed = (Path(material.__file__).parent / f"templates/partials/{name}.html").read_text()
+    stored = ORIGINALS / f"{name}-{INSTALLED}.html"
+    assert stored.is_file(), f"no reviewed copy of Material {INSTALLED}'s {name} in {ORIGINALS}"
     assert installed == stored.read_text()
 
 
-@pytest.mark.parametrize("original", sorted(ORIGINALS.glob("header-*[0-9].html")), ids=str)
-def test_patching_materials_header_gives_the_reviewed_result(original: Path) -> None:
+@pytest.mark.parametrize(
+    "original", sorted(ORIGINALS.glob("*-*[0-9].html")), ids=lambda path: path.name
+)
+def test_patching_materials_partials_gives_the_reviewed_result(original: Path) -> None:
     expected = original.with_name(original.stem + ".patched.html").read_text()
-    assert patch_header(original.read_text()) == expected
+    patch = PATCHED[original.name.split("-")[0]]
+    assert patch(original.read_text()) == expected
 
 
 def test_a_header_without_a_patched_line_stops_with_its_name() -> None:

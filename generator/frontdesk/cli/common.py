@@ -8,7 +8,7 @@ frontdesk.cli.authoring and turns its refusals into messages.
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
@@ -21,6 +21,7 @@ from frontdesk.cli import authoring as au
 from frontdesk.cli.authoring.templates import placeholders
 from frontdesk.cli.authoring.values import UNKNOWN, parse_components, parse_moment
 from frontdesk.content.errors import ContentError
+from frontdesk.content.languages import CODE
 from frontdesk.content.loading.status_files import unknown_component
 from frontdesk.content.models import Impact, IncidentStatus, MaintenanceStatus
 from frontdesk.mkdocs.engine import EngineError, Site, read_site
@@ -93,7 +94,7 @@ def site_config(config_file: str) -> Site:
 
 def status_paths(config_file: str) -> au.StatusPaths:
     site = site_config(config_file)
-    return au.StatusPaths(site.docs_dir, site.root)
+    return au.StatusPaths(site.docs_dir, site.root, site.languages)
 
 
 def utc_now() -> datetime:
@@ -103,6 +104,53 @@ def utc_now() -> datetime:
 
 def interactive() -> bool:
     return sys.stdin.isatty()
+
+
+def message_option(help_text: str):  # noqa: ANN201
+    """`--message`, given once for every language or once per language (`de=Text`)."""
+    return click.option(
+        "--message", multiple=True,
+        help=f"{help_text} On a site in several languages, one per language: "
+        "--message 'Found it.' --message de='Gefunden.'",
+    )  # fmt: skip
+
+
+def per_language(given: tuple[str, ...], languages: Sequence[str], flag: str = "--message"):  # noqa: ANN201
+    """The text of a repeatable option: one text for every language, or a mapping by language
+    code (`de=Text`; plain or `en=` for the default language, which is needed). None if not
+    given."""
+    if not given:
+        return None
+    if len(given) == 1 and not _coded(given[0], languages):
+        return given[0]
+    if len(languages) < 2:
+        raise click.UsageError(f"{flag}: give it once; this site has one language")
+    texts: dict[str, str] = {}
+    for value in given:
+        coded = _coded(value, languages)
+        code, text = coded if coded else (languages[0], value)
+        if code not in languages:
+            raise click.UsageError(
+                f"{flag}: unknown language code {code!r}; the site's languages are "
+                f"{', '.join(languages)}"
+            )
+        if code in texts:
+            raise click.UsageError(f"{flag}: the text in {code} is given twice")
+        texts[code] = text
+    if languages[0] not in texts:
+        raise click.UsageError(
+            f"{flag}: give the text in {languages[0]}, the default language, too (plain or "
+            f"{languages[0]}=...): readers of a language without its own text read it"
+        )
+    return {code: texts[code] for code in languages if code in texts}
+
+
+def _coded(value: str, languages: Sequence[str]) -> tuple[str, str] | None:
+    """('de', 'Text') for 'de=Text' where `de` looks like a language code."""
+    code, sep, text = value.partition("=")
+    if sep and languages and CODE.match(code):
+        return code, text
+    return None
 
 
 def ask(value: object, flag: str, question: str, **prompt: object) -> Any:

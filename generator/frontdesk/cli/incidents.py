@@ -25,6 +25,8 @@ from frontdesk.cli.common import (
     component_choice,
     fill,
     interactive,
+    message_option,
+    per_language,
     refusals,
     report_written,
     status_paths,
@@ -63,7 +65,7 @@ def incident() -> None:
 @click.option("--eta", type=ETA, help="Expected restoration (ISO time with offset) or unknown.")
 @click.option("--next-update", type=MOMENT, help="When customers hear next; needed if eta unknown.")
 @click.option("--prevention", help="What will stop it happening again.")
-@click.option("--message", help="The first update customers read.")
+@message_option("The first update customers read.")
 @click.option("--apology", help="Optional apology.")
 @click.option("--status", "first_status", type=click.Choice(OPEN_STATUSES), default="investigating",
               show_default=True, help="Status of the first update.")  # fmt: skip
@@ -84,6 +86,7 @@ def incident_new(config_file: str, template_name: str | None, **given: object) -
         known = [c.id for c in au.known_components(paths)]
         template = au.load_template(paths, template_name) if template_name else None
     values = dict(template.values) if template else {}
+    given["message"] = per_language(given["message"], paths.languages)  # type: ignore[arg-type]
     values.update({k: v for k, v in given.items() if v is not None})
     title = fill(values, "title", "Title (what customers notice)")
     impact = fill(values, "impact", "Impact", type=click.Choice(IMPACTS))
@@ -111,7 +114,7 @@ def incident_new(config_file: str, template_name: str | None, **given: object) -
 @click.argument("incident_id")
 @click.option("--status", "new_status", type=click.Choice([*OPEN_STATUSES, "resolved"]),
               help="investigating, identified or monitoring.")  # fmt: skip
-@click.option("--message", help="What customers should know now.")
+@message_option("What customers should know now.")
 @click.option("--at", type=MOMENT, help="When it was posted; default: now (UTC).")
 @click.option("--eta", type=ETA, help="A new expected restoration time, or unknown.")
 @click.option("--next-update", type=MOMENT, help="When customers hear next.")
@@ -120,7 +123,7 @@ def incident_new(config_file: str, template_name: str | None, **given: object) -
 @click.option("--impact", type=click.Choice(IMPACTS), help="A changed impact.")
 @click.option("--components", help="A changed list of components (ids or id=status pairs).")
 def incident_update(config_file: str, incident_id: str, new_status: str | None,
-                    message: str | None, at: datetime | None, **changes: object) -> None:  # fmt: skip
+                    message: tuple[str, ...], at: datetime | None, **changes: object) -> None:  # fmt: skip
     """Append an update to an open incident, and change its ETA, cause or prevention.
 
     \b
@@ -142,7 +145,7 @@ def incident_update(config_file: str, incident_id: str, new_status: str | None,
     if changes["next_update"] is None and au.needs_next_update(current, at, eta):
         changes["next_update"] = ask(None, "--next-update", "Restoration time unknown; next "
                                       "update by (like 2026-11-23T11:00:00Z)", type=MOMENT)  # fmt: skip
-    message = ask(message, "--message", "Message to customers")
+    message = ask(per_language(message, paths.languages), "--message", "Message to customers")
     change = au.IncidentChange(at=at, status=new_status, message=message, components=components,
                                **changes)  # fmt: skip
     with refusals():
@@ -164,10 +167,10 @@ def amendable_texts(command):  # noqa: ANN001, ANN201
 @incident.command("resolve", cls=SiteHelp)
 @CONFIG
 @click.argument("incident_id")
-@click.option("--message", help="What customers should know now that it is fixed.")
+@message_option("What customers should know now that it is fixed.")
 @click.option("--at", type=MOMENT, help="When it was resolved; default: now (UTC).")
 @amendable_texts
-def incident_resolve(config_file: str, incident_id: str, message: str | None,
+def incident_resolve(config_file: str, incident_id: str, message: tuple[str, ...],
                      at: datetime | None, **texts: str | None) -> None:  # fmt: skip
     """Close an incident with a `resolved` update; the prevention plan, compensation, apology
     and postmortem may come with it or later (`frontdesk incident amend`).
@@ -179,7 +182,7 @@ def incident_resolve(config_file: str, incident_id: str, message: str | None,
     paths, at = status_paths(config_file), at or utc_now()
     with refusals():
         au.updatable_incident(paths, incident_id, at)
-    message = ask(message, "--message", "Message to customers")
+    message = ask(per_language(message, paths.languages), "--message", "Message to customers")
     with refusals():
         report_written(au.resolve_incident(paths, incident_id, at, message, **texts))
 

@@ -17,6 +17,7 @@ from frontdesk.cli.notify import register as register_notify
 from frontdesk.content.clock import ClockError, build_time
 from frontdesk.content.errors import ContentError
 from frontdesk.content.loading import load_site
+from frontdesk.content.loading.status_files import untranslated_news
 from frontdesk.mkdocs.config import audiences, status_settings
 from frontdesk.mkdocs.engine import EngineError, build_site, publish_or_build, read_site, serve_site
 from frontdesk.notify.channels import unknown_components
@@ -109,7 +110,7 @@ def check(config_file: str, reviews: bool) -> None:
         config.require_site_url()
         options = config.options
         levels = [level.name for level in options.levels]
-        site = load_site(config.docs_dir, config.root, levels)
+        site = load_site(config.docs_dir, config.root, levels, languages=config.languages)
         now = build_time()
     except (ContentError, ClockError, EngineError) as exc:
         click.echo(str(exc), err=True)
@@ -120,7 +121,11 @@ def check(config_file: str, reviews: bool) -> None:
         click.echo("\n".join(problems), err=True)
         sys.exit(1)
     texts = ((a, (config.docs_dir / a.src_uri).read_text(encoding="utf-8")) for a in site.articles)
-    advice = [*site.notices, *readability_notices(texts, audiences(options))]
+    advice = [
+        *site.notices,
+        *untranslated_news(site.status, config.languages, config.root),
+        *readability_notices(texts, audiences(options)),
+    ]
     if reviews:
         due = reviews_due(site.articles, now.date(), options.review_age_months)
         advice += review_notices(due, options.review_age_months)

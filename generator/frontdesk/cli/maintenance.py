@@ -19,6 +19,8 @@ from frontdesk.cli.common import (
     SiteHelpGroup,
     ask,
     components_prompt,
+    message_option,
+    per_language,
     refusals,
     report_written,
     site_config,
@@ -51,12 +53,12 @@ def maintenance() -> None:
 @click.option("--start", type=MOMENT, help="When the window opens (ISO time with offset).")
 @click.option("--end", type=MOMENT, help="When it closes.")
 @click.option("--description", help="What customers will notice and what they need to do.")
-@click.option("--message", default="", help="Optional first `scheduled` update.")
+@message_option("Optional first `scheduled` update.")
 @click.option("--at", type=MOMENT, help="When that update was posted; default: now (UTC).")
 @click.option("--id", "window_id", help="File name without .yml; default: START-DATE-title-slug.")
 def maintenance_new(config_file: str, title: str | None, components: str | None,
                     start: datetime | None, end: datetime | None, description: str | None,
-                    message: str, at: datetime | None, window_id: str | None) -> None:  # fmt: skip
+                    message: tuple[str, ...], at: datetime | None, window_id: str | None) -> None:  # fmt: skip
     """Plan a maintenance window: write content/status/maintenance/<id>.yml, validated.
 
     \b
@@ -76,7 +78,7 @@ def maintenance_new(config_file: str, title: str | None, components: str | None,
         start=ask(start, "--start", "Start (like 2026-11-29T02:00:00Z)", type=MOMENT),
         end=ask(end, "--end", "End (like 2026-11-29T04:00:00Z)", type=MOMENT),
         description=ask(description, "--description", "Description"),
-        message=message, announced=at or utc_now(),
+        message=per_language(message, paths.languages) or "", announced=at or utc_now(),
     )  # fmt: skip
     with refusals():
         report_written(au.create_maintenance(paths, entry, window_id))
@@ -86,10 +88,10 @@ def maintenance_new(config_file: str, title: str | None, components: str | None,
 @CONFIG
 @click.argument("window_id")
 @click.option("--status", "new_status", type=click.Choice(WINDOW_STATUSES), help="Progress.")
-@click.option("--message", help="What customers should know now.")
+@message_option("What customers should know now.")
 @click.option("--at", type=MOMENT, help="When it was posted; default: now (UTC).")
 def maintenance_update(config_file: str, window_id: str, new_status: str | None,
-                       message: str | None, at: datetime | None) -> None:  # fmt: skip
+                       message: tuple[str, ...], at: datetime | None) -> None:  # fmt: skip
     """Post progress on a window: scheduled, in_progress, verifying or completed.
 
     \b
@@ -100,7 +102,7 @@ def maintenance_update(config_file: str, window_id: str, new_status: str | None,
     with refusals():
         au.updatable_maintenance(paths, window_id, at)
     new_status = ask(new_status, "--status", "Status", type=click.Choice(WINDOW_STATUSES))
-    message = ask(message, "--message", "Message to customers")
+    message = ask(per_language(message, paths.languages), "--message", "Message to customers")
     with refusals():
         report_written(au.update_maintenance(paths, window_id, at, new_status, message))
 
@@ -108,9 +110,9 @@ def maintenance_update(config_file: str, window_id: str, new_status: str | None,
 @maintenance.command("cancel", cls=SiteHelp)
 @CONFIG
 @click.argument("window_id")
-@click.option("--message", help="Why, and whether customers need to do anything.")
+@message_option("Why, and whether customers need to do anything.")
 @click.option("--at", type=MOMENT, help="When it was cancelled; default: now (UTC).")
-def maintenance_cancel(config_file: str, window_id: str, message: str | None,
+def maintenance_cancel(config_file: str, window_id: str, message: tuple[str, ...],
                        at: datetime | None) -> None:  # fmt: skip
     """Cancel a window: sets `cancelled: true` and adds a last update saying why.
 
@@ -123,7 +125,7 @@ def maintenance_cancel(config_file: str, window_id: str, message: str | None,
     paths, at = status_paths(config_file), at or utc_now()
     with refusals():
         au.updatable_maintenance(paths, window_id, at)
-    message = ask(message, "--message", "Message to customers")
+    message = ask(per_language(message, paths.languages), "--message", "Message to customers")
     with refusals():
         report_written(au.cancel_maintenance(paths, window_id, at, message))
 
@@ -143,7 +145,7 @@ def status(config_file: str) -> None:
     site = site_config(config_file)
     settings = site.status_settings
     try:
-        content = load_status(site.docs_dir, site.root)
+        content = load_status(site.docs_dir, site.root, site.languages)
         now = build_time()
     except (ContentError, ClockError) as exc:
         click.echo(str(exc), err=True)

@@ -47,7 +47,8 @@ def notify_command(config_file: str, previous: str, dry_run: bool, site_dir: str
     site = site_config(config_file)
     try:
         options = site.options
-        known = {c.id for c in load_status(site.docs_dir, site.root).catalog.components}
+        status = load_status(site.docs_dir, site.root, site.languages)
+        known = {c.id for c in status.catalog.components}
     except (ContentError, EngineError) as exc:
         raise click.ClickException(str(exc)) from None
     problems = unknown_components(options.notify, known)

@@ -8,6 +8,7 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.base import ValidationError
 
+from frontdesk.content.languages import Language, LanguageError, read_languages
 from frontdesk.content.models import Audience, Contact, ContactChannel
 from frontdesk.notify.channels import Channel, ChannelError, read_channels
 from frontdesk.status.view import StatusSettings
@@ -71,6 +72,20 @@ class NotifyChannels(c.BaseConfigOption[list[Channel]]):
             raise ValidationError(str(exc)) from None
 
 
+class Languages(c.BaseConfigOption[tuple[Language, ...]]):
+    """A list of `{code, name}`, the default language first (frontdesk/content/languages.py)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.default = None
+
+    def run_validation(self, value: object) -> tuple[Language, ...]:
+        try:
+            return read_languages(value)
+        except LanguageError as exc:
+            raise ValidationError(str(exc).removeprefix("languages")) from None
+
+
 class FrontdeskConfig(base.Config):
     levels = c.ListOfItems(c.SubConfig(LevelConfig), default=DEFAULT_LEVELS)
     """The audience levels articles are written for, from least to most experienced."""
@@ -97,6 +112,9 @@ class FrontdeskConfig(base.Config):
     ...) and webhooks in Statuspage's shape, each URL from the environment with `!ENV`."""
     notify_maintenance_hours = c.Type(int, default=24)
     """Maintenance starting within this many hours gets a reminder, once."""
+    languages = Languages()
+    """The site's languages, each `{code: de, name: Deutsch}`: the first at the site root, each
+    other under /<code>/. Without it the site has one language."""
     parallel = c.Type(bool, default=True)
     """Share `build` with helper processes: one converts pages while the build converts others,
     one writes the status pages while the build writes the rest (same output, less time)."""

@@ -53,6 +53,11 @@ class Site:
             raise EngineError(SITE_URL_REQUIRED)
 
     @property
+    def languages(self) -> tuple[str, ...]:
+        """The site's language codes, the default first; none for a site in one language."""
+        return tuple(language.code for language in self.options.languages)
+
+    @property
     def options(self) -> FrontdeskConfig:
         plugin = self.config.plugins.get("frontdesk")
         if plugin is None:

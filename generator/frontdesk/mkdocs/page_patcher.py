@@ -8,6 +8,7 @@ whole (frontdesk/site/page_patch.py).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from mkdocs.structure.files import File, Files
@@ -20,27 +21,27 @@ from frontdesk.site.pages import SitePages
 PARALLEL_FROM = 400  # pages to patch before a second process pays for its start
 STATIC_PAGES = ("404.html",)  # Material's page for a dead link carries the banner too
 
+# A page's status parts as they are now (of its language) and the page of the default language
+# it is: (pages, shared regions, src_uri).
+PartsOf = Callable[[str], tuple[SitePages, SharedRegions, str]]
+
 
 class PagePatcher:
     def __init__(
         self,
         files: Files,
         rendered: set[str],
-        pages: SitePages,
-        shared: SharedRegions,
+        parts: PartsOf,
         site_dir: Path,
         parallel: bool,
+        prefixes: tuple[str, ...] = (),
     ) -> None:
-        self._rendered, self._pages, self._shared, self._site_dir = (
-            rendered,
-            pages,
-            shared,
-            site_dir,
-        )
+        self._prefixes = prefixes
+        self._rendered, self._parts, self._site_dir = rendered, parts, site_dir
         self._status: list[File] = []
         others: list[File] = []
         for file in files.documentation_pages():
-            if bundle_for(file.dest_uri) == STATUS_BUNDLE:
+            if bundle_for(file.dest_uri, prefixes) == STATUS_BUNDLE:
                 self._status.append(file)
             elif file.src_uri not in rendered:
                 others.append(file)
@@ -60,7 +61,9 @@ class PagePatcher:
         """A new status bundle for the site, fed by `finish` in the order a full build feeds it
         (Pagefind's output depends on the order), and written once its last page is in."""
         expected = {STATUS_BUNDLE: len(self._status)}
-        return SearchIndexer(self._site_dir, bundles=[STATUS_BUNDLE], expected=expected)
+        return SearchIndexer(
+            self._site_dir, bundles=[STATUS_BUNDLE], expected=expected, prefixes=self._prefixes
+        )
 
     def finish(self, staging: Path, indexer: SearchIndexer | None) -> int:
         """Patch this process's share, wait for the helper's; how many pages changed."""
@@ -100,4 +103,5 @@ class PagePatcher:
             return picklable(exc)
 
     def _patch(self, dest_uri: str, src_uri: str, url: str) -> tuple[str, bool]:
-        return patch_in_place(self._site_dir / dest_uri, src_uri, url, self._pages, self._shared)
+        pages, shared, own = self._parts(src_uri)
+        return patch_in_place(self._site_dir / dest_uri, own, url, pages, shared)

@@ -10,12 +10,10 @@ from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
-from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from frontdesk.content.errors import ContentError
-from frontdesk.content.loading import load_site
 from frontdesk.mkdocs import sharing
 from frontdesk.mkdocs.build_cache import BuildCache, write_cache
 from frontdesk.mkdocs.config import FrontdeskConfig, status_settings
@@ -23,7 +21,8 @@ from frontdesk.mkdocs.helper_process import HelperError
 from frontdesk.mkdocs.page_writer import PageWriter
 from frontdesk.mkdocs.publish import generated_outputs, write_manifest
 from frontdesk.mkdocs.render_helper import RenderHelper
-from frontdesk.mkdocs.setup import ASSET_URI, BuildSetup, asset_files, repo_root, set_up
+from frontdesk.mkdocs.setup import BuildSetup, set_up
+from frontdesk.mkdocs.site_files import plan_site, publish_files
 from frontdesk.mkdocs.template_cache import FragmentCache, add_material_prefix, record_links
 from frontdesk.mkdocs.theme import ThemeError, check_main_template, patch_material
 from frontdesk.mkdocs.theme import keep_compiled_templates as keep_compiled
@@ -34,9 +33,6 @@ from frontdesk.search.index import (
     bundle_for,
 )
 from frontdesk.site import pages as site_pages
-from frontdesk.status.machine import machine_readable_files
-from frontdesk.status.notices import report_notices
-from frontdesk.status.view import StatusView
 
 log = get_plugin_logger(__name__)
 
@@ -62,49 +58,35 @@ class FrontdeskPlugin(BasePlugin[FrontdeskConfig]):
         return server
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        setup: BuildSetup = set_up(config, self.config)
-        self.now, self.site_info, self.settings = setup.now, setup.site_info, setup.settings
-        self.markdown, self.renderer = setup.markdown, setup.renderer
-        self.reuse: BuildCache | None = None  # set by publish-status when the last build's holds
         # A build leaves its compiled templates for the next status publish (which sets its own).
         self.compiled = config.site_dir if self.command in ("build", "gh-deploy") else None
-        if self.compiled:
-            keep_compiled(self.renderer.env, Path(self.compiled))
+        setup: BuildSetup = set_up(config, self.config, self.compiled)
+        self.now, self.site_info, self.settings = setup.now, setup.site_info, setup.settings
+        self.markdown, self.renderer = setup.markdown, setup.renderer
+        self.setup, self.languages = setup, self.config.languages
+        self.reuse: BuildCache | None = None  # set by publish-status when the last build's holds
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
-        levels = [level.name for level in self.settings.levels]
-        try:
-            site = load_site(
-                Path(config.docs_dir), repo_root(config), levels,
-                articles_from=self.reuse.site if self.reuse else None,
-            )  # fmt: skip
-        except ContentError as exc:
-            raise PluginError(str(exc)) from exc
+        reused = self.reuse.site if self.reuse else None
+        self.site, self.editions = plan_site(
+            config, self.setup, status_settings(self.config), self.languages, reused
+        )
         if self.reuse:
             self.markdown.rendered.update(self.reuse.markup)
-        self.site = site
-        self.view = StatusView(site.status, self.now, status_settings(self.config))
-        report_notices(self.view, site.notices)
-        self.pages = site_pages.plan(site, self.view, self.renderer, self.settings)
-        for file in [f for f in files if self._unpublished(f.src_uri)]:
-            files.remove(file)
-        for src_uri in self.pages.generated:
-            stub = self.pages.stub(src_uri)
-            files.append(File.generated(config, src_uri, content=stub))
-        for file in files.documentation_pages():
-            if self.pages.outside_navigation(file.src_uri, config.nav is not None):
-                file.inclusion = InclusionLevel.NOT_IN_NAV
-        for asset in asset_files():
-            files.append(File.generated(config, ASSET_URI + asset.name, abs_src_path=str(asset)))
-        for path, data in machine_readable_files(self.view, self.site_info, self.markdown).items():
-            files.append(File.generated(config, path, content=data))
-        self.files = files
-        return files
+        self.view, self.pages = self.editions.default.view, self.editions.default.pages
+        self.files = publish_files(
+            files, config, self.editions, self._unpublished, self.site_info, self.markdown
+        )
+        return self.files
 
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
         self.nav = nav
-        self.fragments = FragmentCache(page.url for page in nav.pages)
+        self.editions.set_navigation(nav, files)
+        self.fragments = {
+            edition.prefix: FragmentCache(page.url for page in edition.nav.pages)
+            for edition in self.editions.editions
+        }
         if self.reuse is None:  # a build renders the articles: relate them once, before forking
             _ = self.pages.related
         self.helper = None  # what the helper itself sees: it is forked before the assignment
@@ -120,29 +102,42 @@ class FrontdeskPlugin(BasePlugin[FrontdeskConfig]):
     def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment:
         self.markdown.rendered.update(sharing.finish_reader(self.helper))
         patch_material(env)
+        # The words of Frontdesk's header parts, and where the page's language lives; each page
+        # sets its own (these serve the theme's own pages, in the default language).
+        env.globals["frontdesk_text"] = self.pages.renderer.interface.gettext
+        env.globals["frontdesk_root"] = ""
         add_material_prefix(env)
         if self.compiled:
             keep_compiled(env, Path(self.compiled))
-        record_links(env, self.fragments)
+        for fragments in self.fragments.values():
+            record_links(env, fragments)
         try:
             check_main_template(env)
         except ThemeError as exc:
             raise PluginError(str(exc)) from exc
         self.indexer, self.writer = None, None
         if self.settings.search:
-            pages = Counter(bundle_for(f.dest_uri) for f in files.documentation_pages())
+            pages = Counter(
+                bundle_for(f.dest_uri, self.editions.prefixes) for f in files.documentation_pages()
+            )
             self.writer, self.all_documents = sharing.start_writer(
                 env, config, files, self.nav, pages, self._open_status_index, self,
-                **self.sharing_conditions(),
+                prefixes=self.editions.prefixes, **self.sharing_conditions(),
             )  # fmt: skip
             bundles = sharing.bundles_here(self.writer)
-            self.indexer = SearchIndexer(Path(config.site_dir), bundles=bundles, expected=pages)
+            self.indexer = SearchIndexer(
+                Path(config.site_dir),
+                bundles=bundles,
+                expected=pages,
+                prefixes=self.editions.prefixes,
+            )
         return env
 
     def _open_status_index(self, indexer: SearchIndexer) -> None:
         self.indexer = indexer  # in the helper that writes the status pages
 
     def on_template_context(self, context, template_name: str, config: MkDocsConfig):  # noqa: ANN001
+        self.editions.at_theme_page(config)
         if template_name == "sitemap.xml":
             # With the pages the helper writes; without the staff page, which is for the team.
             pages = self.all_documents if self.writer is not None else context["pages"]
@@ -155,7 +150,8 @@ class FrontdeskPlugin(BasePlugin[FrontdeskConfig]):
         return site_pages.is_status_source(src_uri) or src_uri == self.config.glossary
 
     def on_pre_page(self, page: Page, config: MkDocsConfig, files: Files) -> Page:
-        sharing.claim_render(page, self.helper, page.file.src_uri in self.pages.renderers)
+        edition, src_uri = self.editions.edition_of(page.file.src_uri)
+        sharing.claim_render(page, self.helper, src_uri in edition.pages.renderers)
         return page
 
     def on_page_markdown(
@@ -163,28 +159,29 @@ class FrontdeskPlugin(BasePlugin[FrontdeskConfig]):
     ) -> str:
         if isinstance(page.meta.get("title"), str):  # MkDocs and Material print titles as HTML
             page.meta["title"] = escape(page.meta["title"], quote=False)
-        if page.file.src_uri not in self.pages.articles:  # "Was this helpful?" is for articles
+        edition, src_uri = self.editions.edition_of(page.file.src_uri)
+        if src_uri not in edition.pages.articles:  # "Was this helpful?" is for articles
             page.meta["hide"] = [*page.meta.get("hide", []), "feedback"]
         return markdown
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         if self.helper is not None and (done := self.helper.content(page)) is not None:
             return done
-        return self.pages.content(page.file.src_uri, page.url, html, page.is_homepage)
+        edition, src_uri = self.editions.edition_of(page.file.src_uri)
+        home = src_uri == site_pages.HOME_PAGE
+        return edition.pages.content(src_uri, page.url, html, home)
 
     def on_page_context(self, context, page: Page, config: MkDocsConfig, nav):  # noqa: ANN001
-        context["frontdesk_banner"] = "" if page.is_homepage else self.pages.banner
-        context["frontdesk_stamp"] = self.pages.stamp
-        context["frontdesk_head"] = self.pages.head
-        context["frontdesk_levels"] = self.settings.levels
-        context["frontdesk_search"] = self.settings.search
-        context["frontdesk_search_meta"] = self.pages.search_meta.get(page.file.src_uri, "")
-        context["frontdesk_fragments"] = self.fragments.for_page(page, context["base_url"])
-        context["frontdesk_feedback_endpoint"] = self.config.feedback_endpoint or ""
+        edition, src_uri = self.editions.edition_of(page.file.src_uri)
+        fragments = self.fragments[edition.prefix].for_page(page, context["base_url"])
+        context.update(edition.page_context(src_uri, fragments, self.config.feedback_endpoint))
+        self.editions.at_page(config, context, edition, src_uri, self.files)
         return context
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
-        if self.pages.banner and not page.is_homepage and self.pages.banner not in output:
+        edition, src_uri = self.editions.edition_of(page.file.src_uri)
+        banner = edition.pages.banner
+        if banner and src_uri != site_pages.HOME_PAGE and banner not in output:
             raise PluginError(
                 f"{page.file.src_uri}: the status banner is missing from the built page: the "
                 "theme's templates drop Material's announce block, where Frontdesk puts it"
@@ -197,6 +194,7 @@ class FrontdeskPlugin(BasePlugin[FrontdeskConfig]):
         return output
 
     def on_post_build(self, config: MkDocsConfig) -> None:
+        self.editions.finish(config)
         try:
             written = self.writer.finish() if self.writer is not None else IndexStats(0, 0)
         except (HelperError, SearchIndexError) as exc:

@@ -143,25 +143,44 @@ def _publish(config: MkDocsConfig, manifest: dict, site_dir: Path, staging: Path
     set_exclusions(files, config)
     nav = config.plugins.on_nav(get_navigation(files, config), config=config, files=files)
     report = PublishReport()
-    wanted = plugin.pages.status_dependent - _unchanged_settled(
+    settled = _unchanged_settled(
         plugin.pages.settled, manifest.get("status_sources", {}), sources, config, site_dir, files
     )
-    docs = _read_pages(config, files, nav, wanted)
+    wanted = {
+        edition.own(src_uri)
+        for edition in plugin.editions.editions
+        for src_uri in edition.pages.status_dependent - settled
+    }
+    in_nav = {
+        page.file.src_uri for edition in plugin.editions.editions for page in edition.nav.pages
+    }
+    docs = _read_pages(config, files, in_nav, wanted)
     if nav_signature(nav) != manifest.get("nav"):
         raise FullBuildNeeded("the navigation would change")
     env = config.plugins.on_env(env, config=config, files=files)
     plugin.indexer = None  # the status bundle is re-indexed once the pages are in place
-    status_page = _file(files, site_pages.STATUS_PAGE)
-    _render(status_page, config, docs, nav, env, report)
-    shared = SharedRegions.of((staging / status_page.dest_uri).read_text("utf-8"))
-    if shared is None:
-        raise FullBuildNeeded("the status page has no banner or status time to copy")
+    # Each language's status page first: its banner and status time go on every page of it.
+    status_pages = [_file(files, e.own(site_pages.STATUS_PAGE)) for e in plugin.editions.editions]
+    shared = {}
+    for edition, status_page in zip(plugin.editions.editions, status_pages):
+        _render(status_page, config, docs, nav, env, report)
+        regions = SharedRegions.of((staging / status_page.dest_uri).read_text("utf-8"))
+        if regions is None:
+            raise FullBuildNeeded("the status page has no banner or status time to copy")
+        shared[edition.prefix] = regions
+
+    def parts(src_uri: str) -> tuple[site_pages.SitePages, SharedRegions, str]:
+        edition, own = plugin.editions.edition_of(src_uri)
+        return edition.pages, shared[edition.prefix], own
+
     # The articles are patched (by a second process too) while the other pages are rendered.
-    patcher = PagePatcher(files, wanted, plugin.pages, shared, site_dir, plugin.config.parallel)
+    patcher = PagePatcher(
+        files, wanted, parts, site_dir, plugin.config.parallel, plugin.editions.prefixes
+    )
     indexer = None
     try:
         for file in docs:
-            if file.src_uri in wanted and file is not status_page:
+            if file.src_uri in wanted and file not in status_pages:
                 _render(file, config, docs, nav, env, report)
         _copy_generated(files)
         mkdocs_build._build_theme_template("sitemap.xml", env, files, config, nav)
@@ -186,11 +205,11 @@ def _publish(config: MkDocsConfig, manifest: dict, site_dir: Path, staging: Path
 
 
 def _read_pages(
-    config: MkDocsConfig, files: Files, nav: Navigation, wanted: set[str]
+    config: MkDocsConfig, files: Files, in_nav: set[str], wanted: set[str]
 ) -> list[File]:
-    """Read the pages to render, and the titles every page's navigation shows."""
+    """Read the pages to render, and the titles every page's navigation shows (`in_nav`: the
+    pages of every language's navigation)."""
     docs = files.documentation_pages()
-    in_nav = {page.file.src_uri for page in nav.pages}
     for file in docs:
         if file.page is None:
             Page(None, file, config)  # as a full build does: the sitemap lists every page

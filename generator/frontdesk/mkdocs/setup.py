@@ -4,6 +4,7 @@ Markdown extensions and assets it adds to MkDocs' configuration."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -15,10 +16,18 @@ from mkdocs.exceptions import PluginError
 from frontdesk.audience.passages import GlossaryExtension, LevelBlockExtension
 from frontdesk.content.clock import ClockError, build_time
 from frontdesk.content.errors import ContentError
+from frontdesk.content.languages import Language
 from frontdesk.content.loading.glossary import load_glossary
 from frontdesk.mkdocs.config import FrontdeskConfig, audiences, contact, feedback_widget
-from frontdesk.mkdocs.theme import ThemeError, add_theme
+from frontdesk.mkdocs.theme import (
+    MATERIAL_TEMPLATES,
+    ThemeError,
+    add_theme,
+    keep_compiled_templates,
+)
 from frontdesk.site import pages as site_pages
+from frontdesk.site.editions import RendererFor
+from frontdesk.site.interface import InterfaceText
 from frontdesk.site.markup import MarkupRenderer, markdown_renderer
 from frontdesk.site.rendering import Renderer
 from frontdesk.status.machine import SiteInfo
@@ -35,10 +44,14 @@ class BuildSetup:
     markdown: MarkupRenderer
     renderer: Renderer
     settings: site_pages.SiteSettings
+    renderer_for: RendererFor  # each language's renderer (the default's is `renderer`)
 
 
-def set_up(config: MkDocsConfig, options: FrontdeskConfig) -> BuildSetup:
-    """Everything on_config decides; MkDocs' configuration gains theme, search and extensions."""
+def set_up(
+    config: MkDocsConfig, options: FrontdeskConfig, compiled: str | None = None
+) -> BuildSetup:
+    """Everything on_config decides; MkDocs' configuration gains theme, search and extensions.
+    `compiled`: where the renderers keep their compiled templates (a full build's site)."""
     if not config.site_url:
         raise PluginError(SITE_URL_REQUIRED)
     try:
@@ -49,13 +62,25 @@ def set_up(config: MkDocsConfig, options: FrontdeskConfig) -> BuildSetup:
         raise PluginError(str(exc)) from exc
     site_url = config.site_url.rstrip("/") + "/"
     markdown = markdown_renderer(config.markdown_extensions, config.mdx_configs)
+    _check_languages(options.languages)
     custom_dir = config.theme.custom_dir
-    renderer = Renderer(
-        markdown,
-        override_dirs=[Path(custom_dir)] if custom_dir else [],
-        directory_urls=config.use_directory_urls,
-        base_path=urlsplit(site_url).path,
-    )
+    site_dirs = [Path(custom_dir)] if custom_dir else []
+
+    def new_renderer(language: Language | None, prefix: str) -> Renderer:
+        made = Renderer(
+            markdown, override_dirs=site_dirs, directory_urls=config.use_directory_urls,
+            base_path=urlsplit(site_url).path, prefix=prefix,
+            interface=InterfaceText(language.code, site_dirs) if language else None,
+        )  # fmt: skip
+        if compiled:
+            keep_compiled_templates(made.env, Path(compiled))
+        return made
+
+    renderer = new_renderer(options.languages[0] if options.languages else None, "")
+
+    def renderer_for(language: Language | None, prefix: str) -> Renderer:
+        return new_renderer(language, prefix) if prefix else renderer
+
     settings = site_pages.SiteSettings(
         site_name=config.site_name, site_url=site_url, levels=tuple(audiences(options)),
         contact=contact(options), search=options.search == "pagefind",
@@ -67,7 +92,18 @@ def set_up(config: MkDocsConfig, options: FrontdeskConfig) -> BuildSetup:
         config.markdown_extensions.append(GlossaryExtension(glossary, settings.levels[0].name))
     config.extra.setdefault("analytics", feedback_widget(settings.contact, site_url))
     _add_assets(config)
-    return BuildSetup(now, SiteInfo(config.site_name, site_url), markdown, renderer, settings)
+    info = SiteInfo(config.site_name, site_url)
+    return BuildSetup(now, info, markdown, renderer, settings, renderer_for)
+
+
+def _check_languages(languages: Sequence[Language]) -> None:
+    """Each language needs Material's own words for it (its `theme.language`)."""
+    for index, language in enumerate(languages):
+        if not (MATERIAL_TEMPLATES / "partials" / "languages" / f"{language.code}.html").is_file():
+            raise PluginError(
+                f"languages[{index}].code: Material for MkDocs has no interface text for "
+                f"{language.code!r}, so its menus and labels could not be shown in that language"
+            )
 
 
 def repo_root(config: MkDocsConfig) -> Path:

@@ -60,7 +60,7 @@ def finish_reader(helper: RenderHelper | None) -> dict:
 def start_writer(
     env: Environment, config: MkDocsConfig, files: Files, nav: Navigation,
     expected: Counter, opening: Callable[[SearchIndexer], None], plugin: object,
-    **when: object,
+    prefixes: tuple[str, ...] = (), **when: object,
 ) -> tuple[PageWriter | None, list[File]]:  # fmt: skip
     """Fork a helper that writes and indexes the status pages while this process writes the
     rest, where sharing is allowed. MkDocs skips pages marked excluded; the sitemap must still
@@ -68,8 +68,10 @@ def start_writer(
     documents = files.documentation_pages()
     if not may_share(config=config, plugin=plugin, events=WRITING_EVENTS, **when):
         return None, documents
-    status = [f for f in documents if bundle_for(f.dest_uri) == STATUS_BUNDLE]
-    status_index = SearchIndexer(Path(config.site_dir), bundles=(STATUS_BUNDLE,), expected=expected)
+    status = [f for f in documents if bundle_for(f.dest_uri, prefixes) == STATUS_BUNDLE]
+    status_index = SearchIndexer(
+        Path(config.site_dir), bundles=(STATUS_BUNDLE,), expected=expected, prefixes=prefixes
+    )
     writer = PageWriter.start(
         status,
         lambda page: _build_page(page, config, documents, nav, env),

@@ -37,6 +37,13 @@ HEADER_PATCHES = (
     ("              {{ page.title }}\n            {% endif %}\n",
      "              {{ page.title }}\n            {% endif %}\n"
      '{% call frontdesk.cached(frontdesk_fragments, "header-end", outside_nav_only=true) %}\n'),
+    # The language switch leads to the page's own translation: it stays out of the cached part.
+    ('    {% if config.extra.alternate %}\n      {% include "partials/alternate.html" %}\n'
+     '    {% endif %}\n',
+     "{% endcall %}"
+     '    {% if config.extra.alternate %}\n      {% include "partials/alternate.html" %}\n'
+     '    {% endif %}\n'
+     '{% call frontdesk.cached(frontdesk_fragments, "header-tools", outside_nav_only=true) %}'),
     ('    {% if "material/search" in config.plugins %}\n',
      '    {% include "partials/level-switch.html" %}\n'
      '    {% if frontdesk_search %}{% include "partials/frontdesk-search.html" %}{% endif %}\n'
@@ -74,19 +81,40 @@ class _CompiledTemplates(jinja2.FileSystemBytecodeCache):
         super().dump_bytecode(bucket)
 
 
+# Each language's link is a full page load (its own `<html lang>` and Material's words in that
+# language), named in its own language.
+ALTERNATE_PATCHES = (
+    ('hreflang="{{ alt.lang }}" class="md-select__link">',
+     'hreflang="{{ alt.lang }}" lang="{{ alt.lang }}" class="md-select__link" target="_self">'),
+)  # fmt: skip
+
+
 def patch_material(env: jinja2.Environment) -> None:
-    env.loader = _PatchingLoader(env.loader, {"partials/header.html": patch_header})
+    env.loader = _PatchingLoader(
+        env.loader,
+        {"partials/header.html": patch_header, "partials/alternate.html": patch_alternate},
+    )
 
 
 def patch_header(source: str) -> str:
     """Material's header with Frontdesk's additions, or a ThemeError naming the missing line."""
-    for anchor, replacement in HEADER_PATCHES:
+    return _patched(
+        "partials/header.html", source, HEADER_PATCHES, "its level switch and search box"
+    )
+
+
+def patch_alternate(source: str) -> str:
+    return _patched("partials/alternate.html", source, ALTERNATE_PATCHES, "its language switch")
+
+
+def _patched(name: str, source: str, patches: tuple[tuple[str, str], ...], what: str) -> str:
+    for anchor, replacement in patches:
         found = source.count(anchor)
         if found != 1:
             raise ThemeError(
-                f"Material {version('mkdocs-material')}'s partials/header.html has "
+                f"Material {version('mkdocs-material')}'s {name} has "
                 f"{found or 'no'} line{'s' if found > 1 else ''} "
-                f"{anchor.strip()!r}: Frontdesk cannot add its level switch and search box there"
+                f"{anchor.strip()!r}: Frontdesk cannot add {what} there"
             )
         source = source.replace(anchor, replacement)
     return source

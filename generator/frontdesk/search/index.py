@@ -39,10 +39,16 @@ class IndexStats:
     words: int
 
 
-def bundle_for(dest_uri: str) -> str | None:
-    """Which bundle an output file belongs to, if any."""
+def bundle_for(dest_uri: str, prefixes: Collection[str] = ()) -> str | None:
+    """Which bundle an output file belongs to, if any. `prefixes`: the folders of the site's
+    other languages (`de/`); their pages share the bundles, where Pagefind keeps an index per
+    language (from each page's `<html lang>`)."""
     if not dest_uri.endswith(".html"):
         return None
+    for prefix in prefixes:
+        if dest_uri.startswith(prefix):
+            dest_uri = dest_uri[len(prefix) :]
+            break
     for bundle, folder in BUNDLE_FOLDERS.items():
         if dest_uri.startswith(folder):
             return bundle
@@ -78,8 +84,9 @@ class SearchIndexer:
         site_dir: Path,
         bundles: Collection[str] = tuple(BUNDLE_FOLDERS),
         expected: Mapping[str, int] | None = None,
+        prefixes: Collection[str] = (),
     ) -> None:
-        self._site_dir = site_dir
+        self._site_dir, self._prefixes = site_dir, tuple(prefixes)
         self._names = tuple(bundles)
         self._expected = dict(expected or {})
         self._bundles: dict[str, _Bundle] = {}
@@ -87,7 +94,7 @@ class SearchIndexer:
 
     def add(self, dest_uri: str, html: str) -> None:
         """Index one written page (pages outside the bundles, or opting out, are skipped)."""
-        name = bundle_for(dest_uri)
+        name = bundle_for(dest_uri, self._prefixes)
         if name not in self._names:
             return
         self._seen[name] += 1

@@ -11,8 +11,11 @@ from __future__ import annotations
 
 import gettext
 from collections.abc import Sequence
+from datetime import datetime, timezone
 from pathlib import Path
 
+from babel import Locale, UnknownLocaleError
+from babel.dates import format_skeleton
 from babel.messages.pofile import read_po
 
 LOCALES = Path(__file__).parent / "locales"
@@ -27,12 +30,19 @@ class InterfaceText:
         self._singular: dict[str, str] = {}
         self._plural: dict[tuple[str, str], list[str]] = {}
         self._plural_index = gettext.c2py("(n != 1)")  # English's, until a catalogue says
+        # Dates as the language writes them where it has a catalogue; English's otherwise, so
+        # that a page in English words does not carry dates in another language.
+        self._locale: Locale | None = None
         if language == SOURCE_LANGUAGE:
             return
-        for folder in [LOCALES, *(Path(d) / "locales" for d in site_dirs)]:
-            path = folder / f"{language}.po"
-            if path.is_file():
-                self._read(path)
+        catalogues = [LOCALES, *(Path(d) / "locales" for d in site_dirs)]
+        found = [path for folder in catalogues if (path := folder / f"{language}.po").is_file()]
+        for path in found:
+            self._read(path)
+        try:
+            self._locale = Locale.parse(language, sep="-") if found else None
+        except (ValueError, UnknownLocaleError):
+            self._locale = None
 
     def gettext(self, message: str) -> str:
         return self._singular.get(message) or message
@@ -42,6 +52,30 @@ class InterfaceText:
         if forms and all(forms):
             return forms[min(self._plural_index(n), len(forms) - 1)]
         return singular if n == 1 else plural
+
+    def utc_time(self, moment: datetime) -> str:
+        """A moment in UTC, the zone named: 2026-11-23 12:00 UTC in English, as written in the
+        language otherwise (23. Nov. 2026, 12:00 UTC), from Babel's locale data."""
+        if self._locale is None:
+            return f"{moment:%Y-%m-%d %H:%M} UTC"
+        day = format_skeleton("yMMMd", moment, tzinfo=timezone.utc, locale=self._locale)
+        time = format_skeleton("Hm", moment, tzinfo=timezone.utc, locale=self._locale)
+        return self._locale.datetime_formats["medium"].format(time, day) + " UTC"
+
+    def month(self, moment: datetime) -> str:
+        """November 2026; November 2026 in German, novembre 2026 in French."""
+        if self._locale is None:
+            return moment.strftime("%B %Y")
+        return format_skeleton("yMMMM", moment, tzinfo=timezone.utc, locale=self._locale)
+
+    def language_name(self, code: str, fallback: str) -> str:
+        """A language's name in this one ("Englisch" for en in German), from Babel's locale
+        data; `fallback` where Babel has none."""
+        try:
+            name = Locale.parse(code, sep="-").get_language_name(self.language.replace("-", "_"))
+        except (ValueError, UnknownLocaleError):
+            return fallback
+        return name or fallback
 
     @property
     def phrases(self) -> set[str]:

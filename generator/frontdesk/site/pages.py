@@ -12,6 +12,7 @@ import yaml
 from frontdesk.audience.levels import articles_by_level
 from frontdesk.audience.related import related_articles
 from frontdesk.audience.review import reviews_due
+from frontdesk.content.languages import Language
 from frontdesk.content.loading import SiteContent
 from frontdesk.content.loading.status_files import STATUS_DIR
 from frontdesk.content.models import ArticleMeta, Audience, Contact
@@ -79,6 +80,8 @@ class SitePages:
     start_here: Callable[[str], str] = lambda url: ""
     home_search: Callable[[str], str] = lambda url: ""
     search_meta: dict[str, str] = field(default_factory=dict)  # src_uri -> hidden index facts
+    untranslated: frozenset[str] = frozenset()  # pages shown in the default language
+    original: Language | None = None  # the default language, when this is another
     banner: str = ""
     stamp: str = ""
     head: str = ""
@@ -120,6 +123,8 @@ class SitePages:
             if src_uri == STATUS_PAGE:
                 html += "\n" + self._help_panel(src_uri, url, [])
             return html
+        if src_uri in self.untranslated and self.original is not None:
+            html = self.renderer.untranslated(html, self.original)
         if is_homepage:
             html = self._home(html, url)
         if src_uri in self.articles:
@@ -182,17 +187,25 @@ class SitePages:
 
 
 def plan(
-    site: SiteContent, view: StatusView, renderer: Renderer, settings: SiteSettings
+    site: SiteContent,
+    view: StatusView,
+    renderer: Renderer,
+    settings: SiteSettings,
+    staff_pages: bool = True,
+    script_text: bool = False,
 ) -> SitePages:
-    """Every generated page with its renderer, plus the fragments shared by all pages."""
+    """Every generated page with its renderer, plus the fragments shared by all pages.
+    `staff_pages`: the team's own pages too (once per site, in its default language);
+    `script_text`: the scripts' words in the page head (a site in several languages)."""
     pages = SitePages(renderer, view, settings)
     _plan_status(pages, site)
     _plan_articles(pages, site)
     _plan_levels(pages, site)
-    _plan_reviews(pages, site)
+    if staff_pages:
+        _plan_reviews(pages, site)
     pages.banner = renderer.banner(view)
     pages.stamp = renderer.build_stamp(view)
-    pages.head = renderer.head(settings.levels, settings.site_name)
+    pages.head = renderer.head(settings.levels, settings.site_name, script_text)
     if settings.search:
         _plan_search(pages, site)
     return pages
@@ -200,7 +213,8 @@ def plan(
 
 def _plan_status(pages: SitePages, site: SiteContent) -> None:
     renderer, view = pages.renderer, pages.view
-    pages.add(STATUS_PAGE, "Service status", partial(renderer.status_page, view))
+    _ = renderer.interface.gettext
+    pages.add(STATUS_PAGE, _("Service status"), partial(renderer.status_page, view))
     for incident in site.status.incidents:
         pages.add(
             incident_src(incident.id),
@@ -214,7 +228,10 @@ def _plan_status(pages: SitePages, site: SiteContent) -> None:
             partial(renderer.maintenance_page, view, window),
         )
     for number in range(1, view.history_pages + 1):
-        title = "Status history" if number == 1 else f"Status history, page {number}"
+        title = (
+            _("Status history") if number == 1
+            else _("Status history, page %(number)d") % {"number": number}
+        )  # fmt: skip
         pages.add(
             history_src(number),
             title,
@@ -232,18 +249,19 @@ def _plan_articles(pages: SitePages, site: SiteContent) -> None:
 
 def _plan_levels(pages: SitePages, site: SiteContent) -> None:
     renderer, levels = pages.renderer, pages.settings.levels
+    _ = renderer.interface.gettext
     pages.levels = {level.name: level for level in levels}
     categories = {c.slug: c for c in site.categories}
     by_level = articles_by_level(site.articles, levels, list(categories))
     pages.start_here = partial(renderer.levels_overview, pages.levels, by_level)
-    pages.add(LEVELS_PAGE, "Help by level", pages.start_here, searchable=False)
+    pages.add(LEVELS_PAGE, _("Help by level"), pages.start_here, searchable=False)
     for level in levels:
         render = partial(
             renderer.level_index, level, by_level[level.name], pages.levels, categories
         )
         pages.add(
             f"levels/{level.name}.md",
-            f"Help for {level.label.lower()} readers",
+            _("Help for %(level)s readers") % {"level": level.label.lower(), "label": level.label},
             render,
             searchable=False,
         )
@@ -261,8 +279,9 @@ def _plan_reviews(pages: SitePages, site: SiteContent) -> None:
 def _plan_search(pages: SitePages, site: SiteContent) -> None:
     """The search page, the front page's box, and what each searchable page tells the index."""
     renderer, levels = pages.renderer, pages.settings.levels
+    _ = renderer.interface.gettext
     search_page = partial(renderer.search_page, site.categories, levels)
-    pages.add(SEARCH_PAGE, "Search", search_page, searchable=False)
+    pages.add(SEARCH_PAGE, _("Search"), search_page, searchable=False)
     pages.home_search = renderer.home_search
     by_name = {level.name: level for level in levels}
     titles = {c.slug: c.title for c in site.categories}
@@ -275,7 +294,7 @@ def _plan_search(pages: SitePages, site: SiteContent) -> None:
         pages.search_meta[category.src_uri] = renderer.search_meta(
             levels, category.title, category.summary
         )
-    status_meta = renderer.search_meta(levels, STATUS_CATEGORY, "")
+    status_meta = renderer.search_meta(levels, _(STATUS_CATEGORY), "")
     for src_uri in pages.generated:
         if src_uri == STATUS_PAGE or src_uri.startswith(
             ("status/incidents/", "status/maintenance/")

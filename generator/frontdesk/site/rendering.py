@@ -13,6 +13,7 @@ from markupsafe import Markup
 
 from frontdesk.audience.levels import LevelGroup, level_css
 from frontdesk.audience.review import DueReview
+from frontdesk.content.languages import Language
 from frontdesk.content.loading import Category
 from frontdesk.content.models import (
     ArticleMeta,
@@ -27,10 +28,6 @@ from frontdesk.status.view import StatusView, entry_start
 
 TEMPLATES = Path(__file__).parent / "templates"
 STATUS_URL = "status/"
-
-
-def _month(entry: Incident | Maintenance) -> str:
-    return entry_start(entry).strftime("%B %Y")
 
 
 def page_url(src_uri: str, directory_urls: bool = True) -> str:
@@ -79,7 +76,10 @@ class Renderer:
         directory_urls: bool = True,
         base_path: str = "/",
         interface: InterfaceText | None = None,
+        prefix: str = "",
     ) -> None:
+        """`prefix`: where this renderer's language lives in the site (`de/`; none for the
+        default language): links to pages go there, links to assets do not."""
         loader = jinja2.FileSystemLoader([*map(str, override_dirs), str(TEMPLATES)])
         self.env = jinja2.Environment(
             loader=loader, autoescape=True, trim_blocks=True, lstrip_blocks=True, auto_reload=False,
@@ -90,17 +90,18 @@ class Renderer:
             self.interface.gettext, self.interface.ngettext, newstyle=True
         )
         self.env.filters["md"] = lambda text: Markup(markdown(text)) if text else ""
-        self.env.filters["utc"] = lambda moment: f"{moment:%Y-%m-%d %H:%M} UTC"
+        self.env.filters["utc"] = self.interface.utc_time
         self.env.filters["iso"] = lambda moment: moment.strftime("%Y-%m-%dT%H:%M:%SZ")
         self.env.globals["st"] = st
         self.directory_urls = directory_urls
+        self.prefix = prefix
         self.base_path = base_path if base_path.endswith("/") else f"{base_path}/"
 
     def _render(self, name: str, current: str | None, **context: object) -> str:
         """Render a template; links are relative to `current`, or site-absolute when it is None."""
 
         def url(src_uri: str) -> str:
-            target = page_url(src_uri, self.directory_urls)
+            target = self.prefix + page_url(src_uri, self.directory_urls)
             return self.base_path + target if current is None else relative_url(target, current)
 
         def asset(path: str) -> str:
@@ -108,7 +109,7 @@ class Renderer:
 
         html = self.env.get_template(name).render(
             url=url, asset=asset, incident_src=incident_src, maintenance_src=maintenance_src,
-            history_src=history_src, **context,
+            history_src=history_src, prefix=self.prefix, **context,
         )  # fmt: skip
         return html.strip()
 
@@ -133,7 +134,8 @@ class Renderer:
     def history_page(self, view: StatusView, number: int, current: str) -> str:
         size = view.settings.history_page_size
         entries = view.history[(number - 1) * size : number * size]
-        months = [(month, list(group)) for month, group in groupby(entries, key=_month)]
+        month = lambda entry: self.interface.month(entry_start(entry))  # noqa: E731
+        months = [(name, list(group)) for name, group in groupby(entries, key=month)]
         return self._render(
             "frontdesk/history.html", current, view=view, months=months, number=number,
             pages=view.history_pages,
@@ -193,15 +195,30 @@ class Renderer:
             "frontdesk/levels_overview.html", current, levels=levels, by_level=by_level
         )
 
-    def head(self, levels: Sequence[Audience], site_name: str) -> str:
-        """The same on every page: links are site-absolute, levels applied before first paint."""
+    def head(self, levels: Sequence[Audience], site_name: str, script_text: bool = False) -> str:
+        """The same on every page: links are site-absolute, levels applied before first paint.
+        `script_text`: the words Frontdesk's scripts show, in this renderer's language (for a
+        site in several languages; the scripts know the English)."""
         return self._render(
             "frontdesk/head.html",
             None,
             level_css=Markup(level_css(levels)),
             level_names=[lv.name for lv in levels],
             site_name=site_name,
+            script_text=self._script_text() if script_text else None,
         )
+
+    def _script_text(self) -> dict[str, str]:
+        _ = self.interface.gettext
+        return {
+            "local_time": _("(%(time)s your time)"),
+            "level": _("Showing help for %(level)s readers"),
+            "all_levels": _("Showing help for all levels"),
+            "filters": _("Narrow results"),
+            "no_results": _(
+                "Nothing found for [SEARCH_TERM]. Try other words, or browse by topic."
+            ),
+        }
 
     def search_meta(self, levels: Sequence[Audience], category: str, summary: str) -> str:
         return self._render(
@@ -233,6 +250,13 @@ class Renderer:
 
     def reviews_page(self, due: Sequence[DueReview], months: int, today: date, current: str) -> str:
         return self._render("frontdesk/reviews.html", current, due=due, months=months, today=today)
+
+    def untranslated(self, html: str, original: Language) -> str:
+        """A page shown in the default language where no translation exists yet: marked as
+        written in that language, with a note in the reader's."""
+        name = self.interface.language_name(original.code, original.name)
+        note = self._render("frontdesk/untranslated.html", "", language=name)
+        return f'{note}\n<div lang="{original.code}">\n{html}\n</div>'
 
     def build_stamp(self, view: StatusView) -> str:
         return self._render("frontdesk/build_stamp.html", "", view=view)

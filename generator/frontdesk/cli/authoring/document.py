@@ -24,6 +24,8 @@ from frontdesk.cli.authoring.values import format_moment
 NEVER_FOLD = 1_000_000  # line width: a long sentence stays on its line
 _STR_TAG = "tag:yaml.org,2002:str"
 
+Text = str | dict[str, str]  # one text for every language, or one per language code
+
 
 class Moment(str):
     """A time, written as a plain YAML timestamp (2026-11-23T10:00:00Z), never quoted."""
@@ -74,7 +76,7 @@ class Document:
                 position = index + 1
         self.data.insert(position, key, value)
 
-    def append_update(self, at: datetime, status: str, message: str) -> None:
+    def append_update(self, at: datetime, status: str, message: Text) -> None:
         updates = self.data.get("updates")
         if not isinstance(updates, list):
             updates = CommentedSeq()
@@ -83,12 +85,24 @@ class Document:
         entry = CommentedMap()
         entry["at"] = as_moment(at)
         entry["status"] = status
-        entry["message"] = as_text(message, like=previous)
+        entry["message"] = as_texts(message, like=previous)
         updates.append(entry)
 
 
 def as_moment(value: datetime) -> Moment:
     return Moment(format_moment(value))
+
+
+def as_texts(value: Text, like: object = None) -> str | CommentedMap:
+    """One text for every language, or a mapping by language code (each in the style of its
+    neighbour's text in that language)."""
+    if isinstance(value, str):
+        neighbour = next(iter(like.values()), None) if isinstance(like, dict) else like
+        return as_text(value, like=neighbour)
+    mapping = CommentedMap()
+    for code, text in value.items():
+        mapping[code] = as_text(text, like=like.get(code) if isinstance(like, dict) else like)
+    return mapping
 
 
 def as_text(value: str, like: object = None) -> str:

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from frontdesk.cli.authoring.document import Document, as_flow, as_moment, as_text
+from frontdesk.cli.authoring.document import Document, Text, as_flow, as_moment, as_text
 from frontdesk.cli.authoring.errors import AuthoringError
 from frontdesk.cli.authoring.paths import StatusPaths
 from frontdesk.cli.authoring.store import Written, read_incident, write_incident
@@ -30,7 +30,7 @@ class NewIncident:
     cause: str
     eta: Eta
     prevention: str
-    message: str
+    message: Text  # one text, or one per language code
     next_update: datetime | None = None
     status: str = IncidentStatus.INVESTIGATING.value
     apology: str = ""
@@ -42,7 +42,7 @@ class IncidentChange:
 
     at: datetime
     status: str
-    message: str
+    message: Text  # one text, or one per language code
     eta: Eta | None = None
     next_update: datetime | None = None
     cause: str | None = None
@@ -114,7 +114,7 @@ AMENDABLE = ("prevention", "postmortem", "compensation", "apology")
 
 
 def resolve_incident(
-    paths: StatusPaths, incident_id: str, at: datetime, message: str, **texts: str | None
+    paths: StatusPaths, incident_id: str, at: datetime, message: Text, **texts: str | None
 ) -> Written:
     """Append the `resolved` update, setting any of AMENDABLE given with it (a postmortem is
     allowed from this update on)."""

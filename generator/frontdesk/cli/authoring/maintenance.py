@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from frontdesk.cli.authoring.document import Document, as_flow, as_moment, as_text
+from frontdesk.cli.authoring.document import Document, Text, as_flow, as_moment, as_text
 from frontdesk.cli.authoring.errors import AuthoringError
 from frontdesk.cli.authoring.paths import StatusPaths
 from frontdesk.cli.authoring.store import Written, read_maintenance, write_maintenance
@@ -26,7 +26,7 @@ class NewMaintenance:
     start: datetime
     end: datetime
     description: str
-    message: str = ""  # an optional first `scheduled` update, posted at `announced`
+    message: Text = ""  # an optional first `scheduled` update, posted at `announced`
     announced: datetime | None = None
 
 
@@ -41,7 +41,7 @@ def create_maintenance(
     doc.set("start", as_moment(entry.start), MAINTENANCE_FIELDS)
     doc.set("end", as_moment(entry.end), MAINTENANCE_FIELDS)
     doc.set("description", as_text(entry.description), MAINTENANCE_FIELDS)
-    if entry.message.strip():
+    if entry.message if isinstance(entry.message, dict) else entry.message.strip():
         announced = entry.announced or entry.start
         doc.append_update(announced, MaintenanceStatus.SCHEDULED.value, entry.message)
     write_maintenance(paths, target, doc.text())
@@ -49,7 +49,7 @@ def create_maintenance(
 
 
 def update_maintenance(
-    paths: StatusPaths, window_id: str, at: datetime, status: str, message: str
+    paths: StatusPaths, window_id: str, at: datetime, status: str, message: Text
 ) -> Written:
     """Post progress: scheduled, in_progress, verifying, or completed (which ends the window)."""
     statuses = [s.value for s in MaintenanceStatus]
@@ -63,7 +63,7 @@ def update_maintenance(
     return _written(paths, target, status.replace("_", " "))
 
 
-def cancel_maintenance(paths: StatusPaths, window_id: str, at: datetime, message: str) -> Written:
+def cancel_maintenance(paths: StatusPaths, window_id: str, at: datetime, message: Text) -> Written:
     """Mark the window `cancelled: true` and say why in a last update.
 
     The update's status is `scheduled` when the work never began (nothing happened, so no other

@@ -23,6 +23,7 @@ TEMPLATES_DIR = "templates"
 class StatusPaths:
     docs_dir: Path
     repo_root: Path
+    languages: tuple[str, ...] = ()  # the site's language codes, the default first
 
     @property
     def status_dir(self) -> Path:

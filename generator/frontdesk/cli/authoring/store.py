@@ -34,7 +34,9 @@ class Written:
 
 def known_components(paths: StatusPaths) -> list[Component]:
     problems: list[Problem] = []
-    catalog = load_catalog(paths.components_file, paths.repo_root, problems, needed=True)
+    catalog = load_catalog(
+        paths.components_file, paths.repo_root, problems, needed=True, languages=paths.languages
+    )
     if problems:
         raise ContentError(problems)
     return list(catalog.components)
@@ -60,8 +62,11 @@ def write_maintenance(paths: StatusPaths, target: Path, text: str) -> Maintenanc
 def _check(paths: StatusPaths, path: Path, loader: Loader, shown: str | None = None) -> T:
     """Load one file with the build's loader; problems are reported as belonging to `shown`."""
     problems: list[Problem] = []
-    catalog = load_catalog(paths.components_file, paths.repo_root, problems, needed=True)
-    entry = loader(path, paths.repo_root, {c.id for c in catalog.components}, problems)
+    catalog = load_catalog(
+        paths.components_file, paths.repo_root, problems, needed=True, languages=paths.languages
+    )
+    known = {c.id for c in catalog.components}
+    entry = loader(path, paths.repo_root, known, problems, paths.languages)
     if shown is not None:
         draft = paths.show(path)
         problems = [replace(p, path=shown) if p.path == draft else p for p in problems]

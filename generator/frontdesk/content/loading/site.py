@@ -7,6 +7,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from frontdesk.content.errors import ContentError, Problem
+from frontdesk.content.languages import status_in
 from frontdesk.content.loading.articles import Category, load_articles
 from frontdesk.content.loading.status_files import (
     COMPONENTS_FILE,
@@ -68,4 +69,24 @@ def load_site(
         raise ContentError(problems)
     return SiteContent(
         status, tuple(articles), tuple(categories), tuple(notices), tuple(translations)
+    )
+
+
+def site_in(site: SiteContent, language: str) -> SiteContent:
+    """The site as readers of `language` read it: article and category titles, summaries and
+    tags from their translations where there are some, every status text in that language where
+    it has one; the rest in the default language. Paths, levels and components are the same."""
+    texts = {t.original: t for t in site.translations if t.language == language}
+    articles = tuple(
+        replace(a, title=t.title, summary=t.summary, tags=t.tags)
+        if (t := texts.get(a.src_uri))
+        else a
+        for a in site.articles
+    )
+    categories = tuple(
+        replace(c, title=t.title, summary=t.summary) if (t := texts.get(c.src_uri)) else c
+        for c in site.categories
+    )
+    return replace(
+        site, status=status_in(site.status, language), articles=articles, categories=categories
     )

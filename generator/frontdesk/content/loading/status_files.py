@@ -9,9 +9,11 @@ from datetime import datetime
 from functools import lru_cache
 from pathlib import Path
 
+import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from frontdesk.content.errors import ContentError, Problem
+from frontdesk.content.languages import missing_languages
 from frontdesk.content.loading.yamlfile import ID_PATTERN, Reader, describe
 from frontdesk.content.models import (
     STATUS_FOR_IMPACT,
@@ -71,6 +73,39 @@ def load_status(docs_dir: Path, repo_root: Path, languages: Sequence[str] = ()) 
         incidents=tuple(sorted((i for i in incidents if i), key=lambda i: (i.started, i.id))),
         maintenance=tuple(sorted((m for m in maintenance if m), key=lambda m: (m.start, m.id))),
     )
+
+
+def untranslated_news(
+    status: StatusContent, languages: Sequence[str], repo_root: Path
+) -> list[Problem]:
+    """A notice for each unresolved incident whose newest update was written per language but
+    not in all of them (its readers in those languages see the default language's text)."""
+    found = []
+    for incident in status.incidents:
+        if incident.resolved:
+            continue
+        missing = missing_languages(incident.updates[-1], "message", languages[1:])
+        if missing:
+            index = len(incident.updates) - 1
+            found.append(Problem(
+                incident.source, _message_line(repo_root / incident.source, index),
+                f"updates[{index}].message",
+                f"the newest update is not yet in {', '.join(missing)}: readers of "
+                f"{'that language' if len(missing) == 1 else 'those languages'} see it in "
+                f"{languages[0]} until it is",
+            ))  # fmt: skip
+    return found
+
+
+def _message_line(path: Path, index: int) -> int:
+    """The line of `updates[index].message` in an incident file (0 if it cannot be found)."""
+    try:
+        root = yaml.compose(path.read_text(encoding="utf-8"))
+        updates = next(v for k, v in root.value if k.value == "updates")
+        message = next(v for k, v in updates.value[index].value if k.value == "message")
+    except (OSError, yaml.YAMLError, StopIteration, AttributeError, IndexError):
+        return 0
+    return message.start_mark.line + 1
 
 
 def relative(path: Path, repo_root: Path) -> str:

@@ -25,8 +25,11 @@
     sync();
     var status = document.querySelector("[data-fd-level-status]");
     if (announce && status) {
-      status.textContent = level ? "Showing help for " + labelOf(level).toLowerCase() + " readers"
-                                 : "Showing help for all levels";
+      var text = JSON.parse((document.getElementById("fd-text") || {}).textContent || "{}");
+      status.textContent = level
+        ? (text.level || "Showing help for %(level)s readers")
+            .replace("%(level)s", labelOf(level).toLowerCase()).replace("%(label)s", labelOf(level))
+        : (text.all_levels || "Showing help for all levels");
     }
   }
 

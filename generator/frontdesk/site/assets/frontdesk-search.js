@@ -61,6 +61,16 @@
     }
   }
 
+  /* Frontdesk's words for Pagefind's interface, in the page's language on a site with several
+     (#fd-text); Pagefind's own for the rest. */
+  function searchText() {
+    var text = JSON.parse((document.getElementById("fd-text") || {}).textContent || "{}");
+    return {
+      filters_label: text.filters || "Narrow results",
+      zero_results: text.no_results || "Nothing found for [SEARCH_TERM]. Try other words, or browse by topic."
+    };
+  }
+
   function searchPage() {
     var box = document.querySelector("[data-fd-search]");
     if (!box || box.getAttribute("data-fd-ready")) return;
@@ -84,7 +94,7 @@
         highlightParam: HIGHLIGHT,
         autofocus: true,
         openFilters: ["level"],
-        translations: { filters_label: "Narrow results", zero_results: "Nothing found for [SEARCH_TERM]. Try other words, or browse by topic." }
+        translations: searchText()
       });
       labelInput(box, form);
       var level = chosenLevelLabel();

@@ -3,7 +3,13 @@
 (function () {
   "use strict";
   var zone = Intl.DateTimeFormat().resolvedOptions().timeZone || "";
-  var format = new Intl.DateTimeFormat(undefined, {
+  /* A site in several languages gives each page its words (#fd-text); dates follow the reader's
+     own settings when they read the page's language, else the page's language. */
+  var text = JSON.parse((document.getElementById("fd-text") || {}).textContent || "{}");
+  var page = document.documentElement.lang || "";
+  var reader = (navigator.language || "").split("-")[0];
+  var locale = text.local_time && reader !== page.split("-")[0] ? page : undefined;
+  var format = new Intl.DateTimeFormat(locale, {
     weekday: "short", day: "numeric", month: "short", hour: "2-digit", minute: "2-digit"
   });
 
@@ -16,7 +22,8 @@
       if (isNaN(when.getTime())) return;
       var note = document.createElement("span");
       note.className = "fd-local-time";
-      note.textContent = " (" + format.format(when) + " your time)";
+      var local = text.local_time || "(%(time)s your time)";
+      note.textContent = " " + local.replace("%(time)s", format.format(when));
       el.insertAdjacentElement("afterend", note);
     });
   }
