@@ -119,4 +119,4 @@ class SiteLanguages:
             assert edition.language is not None
             target = edition.own(page_url(src_uri, directory_urls)) or "./"
             found.append({"name": edition.language.name, "link": target, "lang": edition.code})
-        return found
+        return found if len(found) > 1 else []

@@ -102,10 +102,10 @@ def _message_line(path: Path, index: int) -> int:
     try:
         root = yaml.compose(path.read_text(encoding="utf-8"))
         updates = next(v for k, v in root.value if k.value == "updates")
-        message = next(v for k, v in updates.value[index].value if k.value == "message")
+        key = next(k for k, _ in updates.value[index].value if k.value == "message")
     except (OSError, yaml.YAMLError, StopIteration, AttributeError, IndexError):
         return 0
-    return message.start_mark.line + 1
+    return key.start_mark.line + 1
 
 
 def relative(path: Path, repo_root: Path) -> str:
