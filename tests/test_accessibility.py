@@ -22,13 +22,18 @@ PAGES = {
     "article": "articles/payments/connect-bank-feed/",
     "level index": "levels/novice/",
     "search": "search/?q=invoice",
+    # The German edition: its front page, a page still in English, its status and its search.
+    "German front page": "de/",
+    "German page not yet translated": "de/articles/account/two-factor-authentication/",
+    "German incident": "de/status/incidents/2026-11-23-mobile-app-sign-in/",
+    "German search": "de/search/?q=rechnung",
 }
 WIDTHS = {"1280 px": 1280, "375 px": 375}  # the narrow layout hides labels and folds the search
 SCHEMES = {"light": "default", "dark": "slate"}  # the reader's colour scheme: Material's palette
 BLOCKING = ("serious", "critical")
 SEARCH_SETTLED = """() => {
   const message = document.querySelector('.pagefind-ui__message');
-  return message && /result/.test(message.textContent)
+  return message && /[0-9]/.test(message.textContent)
     && !document.querySelector('.pagefind-ui__loading');
 }"""
 AUDIT = """async options => {
@@ -64,7 +69,7 @@ def open_page(served, url: str, width: int, scheme: str):
     page = chromium.new_page(viewport={"width": width, "height": 900})
     page.emulate_media(color_scheme=scheme)
     page.goto(base + url)
-    if url.startswith("search/"):
+    if "search/" in url:
         page.wait_for_function(SEARCH_SETTLED, timeout=15000)
     assert page.locator("body").get_attribute("data-md-color-scheme") == SCHEMES[scheme]
     return page

@@ -8,6 +8,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
+from babel.messages.extract import extract_python
 from conftest import EXAMPLE_LANGUAGES, REPO
 
 from frontdesk.content.loading import load_status
@@ -26,6 +27,7 @@ from frontdesk.site.interface import LOCALES, InterfaceText
 from frontdesk.site.markup import markdown_renderer
 from frontdesk.site.rendering import TEMPLATES, Renderer
 from frontdesk.status import state as st
+from frontdesk.status.machine import common as machine_common
 from frontdesk.status.view import StatusView
 
 NOW = datetime(2026, 11, 23, 10, 0, tzinfo=timezone.utc)
@@ -35,6 +37,7 @@ CONVERTED = sorted(
     path.name for path in (TEMPLATES / "frontdesk").glob("*.html") if path.name != "reviews.html"
 )
 LANGUAGES = ("de", "fr", "es")
+MACHINE = Path(machine_common.__file__).parent
 CONTACT = Contact((ContactChannel("email", "Email", "help@example.com", "within a day"),),
                   "Monday to Friday, 09:00 to 17:00", "UK")  # fmt: skip
 
@@ -78,6 +81,21 @@ def promise_wordings() -> set[str]:
     return found - {"."}
 
 
+def phrases_in_status_documents() -> set[str]:
+    """The phrases feeds and calendars say through their Wording (`words("...")`)."""
+    found = set()
+    for module in ("entry_html", "feeds", "calendar"):
+        path = MACHINE / f"{module}.py"
+        with path.open("rb") as source:
+            for _line, _function, message, _comments in extract_python(
+                source, {"words": None}, [], {}
+            ):
+                phrase = message[0] if isinstance(message, tuple) else message
+                if isinstance(phrase, str):  # a phrase as written, not a label by name
+                    found.add(phrase)
+    return found
+
+
 def named_phrases() -> set[str]:
     """Words the templates and page titles translate by name rather than as written there."""
     english = renderer("en")
@@ -105,7 +123,9 @@ def allowed_placeholders(english: str) -> set[str]:
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_every_phrase_of_the_converted_templates_is_in_each_catalogue(language: str) -> None:
     catalogue = InterfaceText(language)
-    missing = (phrases_in_templates() | named_phrases()) - catalogue.phrases
+    missing = (
+        phrases_in_templates() | phrases_in_status_documents() | named_phrases()
+    ) - catalogue.phrases
     assert missing == set()
     for phrase in catalogue.phrases:  # a translation keeps the values the English names
         translated = placeholders(catalogue.gettext(phrase))

@@ -101,8 +101,11 @@ def test_the_german_feed_and_calendar_lead_to_german_pages(example_site: Path) -
     german = feedparser.parse((example_site / "de/status/feed.atom").read_bytes())
     english = feedparser.parse((example_site / "status/feed.atom").read_bytes())
     assert not german.bozo and not english.bozo
+    assert german.feed.language == "de" and english.feed.language == "en"
     (entry,) = [e for e in german.entries if e.link == f"{SITE_URL}de/{ACTIVE}"]
     assert entry.title == "Manche Kundinnen und Kunden können sich nicht in den Apps anmelden"
+    assert "<h3>Was schiefgelaufen ist</h3>" in entry.content[0].value
+    assert "<strong>Begonnen:</strong> 23. Nov. 2026, 08:40 UTC" in entry.content[0].value
     assert all(e.link.startswith(f"{SITE_URL}de/status/") for e in german.entries)
     assert len(german.entries) == len(english.entries)
     assert [e.title for e in english.entries if e.link == f"{SITE_URL}{ACTIVE}"] == [
@@ -136,8 +139,12 @@ def test_a_page_without_a_translation_is_marked_and_keeps_its_own_language(
     english = body[body.index('<div lang="en">') :]
     assert "asks for a one-time code from your phone" in text(english)
     translated = content(read(example_site, f"de/{TRANSLATED}"))
-    assert "noch nicht übersetzt" not in translated and 'lang="en"' not in translated
+    assert "noch nicht übersetzt" not in translated and '<div lang="en">' not in translated
     assert "Wenn Sie Ihr Passwort vergessen haben" in text(translated)
+    # Lists say which of their entries are still in English.
+    listing = content(read(example_site, "de/articles/account/"))
+    assert '<a href="two-factor-authentication/" lang="en">Turn on two-factor' in listing
+    assert '<a href="reset-password/">Passwort zurücksetzen</a>' in listing
 
 
 def test_every_page_exists_in_both_languages_and_hreflang_links_lead_to_each_other(
@@ -359,3 +366,38 @@ def _extract(commit: str, paths: list[str], into: Path) -> None:
         ["git", "-C", str(REPO), "archive", commit, *paths], check=True, capture_output=True
     ).stdout
     subprocess.run(["tar", "-x", "-C", str(into)], input=archive, check=True)
+
+
+PARTLY_TRANSLATED = """\
+title: {en: Card payments are failing, de: Kartenzahlungen schlagen fehl}
+impact: major
+components: [payments]
+started: 2026-11-23T09:00:00Z
+cause:
+  en: Our card processor rejects every request.
+eta: 2026-11-23T12:00:00Z
+prevention: A second card processor to fail over to.
+updates:
+  - at: 2026-11-23T09:10:00Z
+    status: investigating
+    message: {en: We are looking into it., de: Wir sehen es uns an.}
+"""
+
+
+def test_status_text_not_yet_translated_is_marked_as_the_default_languages(
+    make_site, build_site
+) -> None:
+    languages = [{"code": "en", "name": "English"}, {"code": "de", "name": "Deutsch"}]
+    root = make_site(
+        {"status/incidents/2026-11-23-card-payments.yml": PARTLY_TRANSLATED},
+        plugin_options={"languages": languages},
+    )
+    site = build_site(root)
+    page = content(read(site, "de/status/incidents/2026-11-23-card-payments/"))
+    assert '<dd><div lang="en"><p>Our card processor rejects every request.</p></div></dd>' in page
+    assert "<p>Wir sehen es uns an.</p>" in page  # translated: no mark
+    assert "A second card processor to fail over to." in page  # one text for all: no mark
+    assert 'lang="en">A second' not in page and 'lang="en">\n<p>A second' not in page
+    english = content(read(site, "status/incidents/2026-11-23-card-payments/"))
+    assert 'lang="en"' not in english  # the default language's own pages need no mark
+    assert "Kartenzahlungen schlagen fehl" in announce(read(site, "de/status/"))

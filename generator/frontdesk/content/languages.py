@@ -86,6 +86,15 @@ def missing_languages(entry: object, name: str, languages: Sequence[str]) -> lis
     return [code for code in languages if given and code not in given]
 
 
+def fallback_language(entry: object, name: str, language: str, default: str) -> str:
+    """`default` where `name` was written per language but not in `language` (readers of it
+    see the default language's text); empty where it has its own text or one for all."""
+    if not default or language == default:
+        return ""
+    given = {code for field, code, _ in getattr(entry, "translations", ()) if field == name}
+    return default if given and language not in given else ""
+
+
 def _in(entry: _Entry, language: str, **changes: object) -> _Entry:
     texts = {name: text for name, code, text in entry.translations if code == language}
     return replace(entry, **texts, **changes) if texts or changes else entry

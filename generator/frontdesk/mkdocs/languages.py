@@ -80,6 +80,7 @@ class SiteLanguages:
             file.inclusion = InclusionLevel.NOT_IN_NAV  # its own navigation leads to it
             made.append(file)
         edition.pages.untranslated = frozenset(untranslated)
+        edition.pages.renderer.untranslated_pages = edition.pages.untranslated
         edition.pages.original = self.default.language
         return made
 

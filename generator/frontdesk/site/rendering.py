@@ -9,11 +9,11 @@ from itertools import groupby
 from pathlib import Path
 
 import jinja2
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from frontdesk.audience.levels import LevelGroup, level_css
 from frontdesk.audience.review import DueReview
-from frontdesk.content.languages import Language
+from frontdesk.content.languages import Language, fallback_language
 from frontdesk.content.loading import Category
 from frontdesk.content.models import (
     ArticleMeta,
@@ -77,9 +77,11 @@ class Renderer:
         base_path: str = "/",
         interface: InterfaceText | None = None,
         prefix: str = "",
+        default_language: str = "",
     ) -> None:
         """`prefix`: where this renderer's language lives in the site (`de/`; none for the
-        default language): links to pages go there, links to assets do not."""
+        default language): links to pages go there, links to assets do not.
+        `default_language`: the site's, whose text shows where this language has none."""
         loader = jinja2.FileSystemLoader([*map(str, override_dirs), str(TEMPLATES)])
         self.env = jinja2.Environment(
             loader=loader, autoescape=True, trim_blocks=True, lstrip_blocks=True, auto_reload=False,
@@ -90,12 +92,35 @@ class Renderer:
             self.interface.gettext, self.interface.ngettext, newstyle=True
         )
         self.env.filters["md"] = lambda text: Markup(markdown(text)) if text else ""
+        self.env.globals["said"] = self._said
+        self.env.globals["written_in"] = self._written_in
+        self.untranslated_pages: frozenset[str] = frozenset()  # shown in the default language
+        self.markdown, self.default_language = markdown, default_language
         self.env.filters["utc"] = self.interface.utc_time
         self.env.filters["iso"] = lambda moment: moment.strftime("%Y-%m-%dT%H:%M:%SZ")
         self.env.globals["st"] = st
         self.directory_urls = directory_urls
         self.prefix = prefix
         self.base_path = base_path if base_path.endswith("/") else f"{base_path}/"
+
+    def _said(self, entry: object, name: str, md: bool = False) -> Markup | str:
+        """A status text as written (Markdown rendered with `md`); marked with the default
+        language's `lang` where it stands in for a text this language does not have yet."""
+        value = getattr(entry, name)
+        html = (Markup(self.markdown(value)) if value else "") if md else escape(value)
+        code = fallback_language(entry, name, self.interface.language, self.default_language)
+        if not code or not value:
+            return html
+        tag = "div" if md else "span"
+        return Markup(f'<{tag} lang="{code}">') + html + Markup(f"</{tag}>")
+
+    def _written_in(self, src_uri: str, text: str | None = None) -> Markup:
+        """For a page still in the default language: ` lang="en"` for its link, or with `text`
+        (its summary) that text marked so; nothing, or the text as it is, otherwise."""
+        code = self.default_language if src_uri in self.untranslated_pages else ""
+        if text is None:
+            return Markup(f' lang="{code}"') if code else Markup("")
+        return Markup(f'<span lang="{code}">{escape(text)}</span>') if code else escape(text)
 
     def _render(self, name: str, current: str | None, **context: object) -> str:
         """Render a template; links are relative to `current`, or site-absolute when it is None."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from urllib.parse import urlsplit
@@ -52,6 +53,23 @@ def iso(moment: datetime | None) -> str | None:
 def readable_time(moment: datetime) -> str:
     """A time for people, always in UTC and saying so."""
     return utc(moment).strftime("%Y-%m-%d %H:%M UTC")
+
+
+@dataclass(frozen=True)
+class Wording:
+    """The words and times of what people read outside the site (feeds, calendars) in one
+    language: `gettext` gives a phrase's text, `time` a moment's; English as written here."""
+
+    language: str = "en"
+    gettext: Callable[[str], str] = str
+    time: Callable[[datetime], str] = readable_time
+
+    def __call__(self, phrase: str, **values: object) -> str:
+        text = self.gettext(phrase)
+        return text % values if values else text
+
+
+ENGLISH = Wording()
 
 
 def json_bytes(document: object) -> bytes:

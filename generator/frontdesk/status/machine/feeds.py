@@ -13,8 +13,10 @@ from datetime import datetime
 from feedgen.feed import FeedGenerator
 
 from frontdesk.status.machine.common import (
+    ENGLISH,
     Entry,
     SiteInfo,
+    Wording,
     entry_url,
     first_posted,
     is_incident,
@@ -46,30 +48,36 @@ class Feed:
     entries: tuple[FeedEntry, ...]
 
 
-def feed_files(view: StatusView, site: SiteInfo, markdown: Markdown) -> dict[str, bytes]:
+def feed_files(
+    view: StatusView, site: SiteInfo, markdown: Markdown, words: Wording = ENGLISH
+) -> dict[str, bytes]:
     """`status/feed.{atom,rss}` and `status/components/<id>/feed.{atom,rss}`; the site's feed
     also at `history.{atom,rss}`, where Statuspage publishes its feeds and readers (Slack's RSS
     app among them) look for them."""
     files = {}
-    feeds = plan_feeds(view, site, markdown)
+    feeds = plan_feeds(view, site, markdown, words)
     for feed in feeds:
         for fmt in FORMATS:
-            files[f"{feed.path}.{fmt}"] = render_feed(feed, fmt, view, site)
+            files[f"{feed.path}.{fmt}"] = render_feed(feed, fmt, view, site, None, words.language)
     for fmt in FORMATS:
-        files[f"{STATUSPAGE_FEED}.{fmt}"] = render_feed(feeds[0], fmt, view, site, STATUSPAGE_FEED)
+        files[f"{STATUSPAGE_FEED}.{fmt}"] = render_feed(
+            feeds[0], fmt, view, site, STATUSPAGE_FEED, words.language
+        )
     return files
 
 
-def plan_feeds(view: StatusView, site: SiteInfo, markdown: Markdown) -> list[Feed]:
+def plan_feeds(
+    view: StatusView, site: SiteInfo, markdown: Markdown, words: Wording = ENGLISH
+) -> list[Feed]:
     entries = [
-        FeedEntry(e, entry_url(site, e), entry_html(view, e, markdown)) for e in view.history
+        FeedEntry(e, entry_url(site, e), entry_html(view, e, markdown, words)) for e in view.history
     ]
     entries.sort(key=lambda f: (f.updated, f.entry.id), reverse=True)
     feeds = [
         Feed(
             "status/feed",
-            f"{site.name}: service status",
-            "Every incident and maintenance window, updated with each new update.",
+            words("%(site)s: service status", site=site.name),
+            words("Every incident and maintenance window, updated with each new update."),
             tuple(entries),
         )
     ]
@@ -77,8 +85,10 @@ def plan_feeds(view: StatusView, site: SiteInfo, markdown: Markdown) -> list[Fee
         feeds.append(
             Feed(
                 f"status/components/{component.id}/feed",
-                f"{site.name}: {component.name} status",
-                f"Incidents and maintenance affecting {component.name}.",
+                words("%(site)s: %(component)s status", site=site.name, component=component.name),
+                words(
+                    "Incidents and maintenance affecting %(component)s.", component=component.name
+                ),
                 tuple(f for f in entries if component.id in f.entry.component_ids),
             )
         )
@@ -86,7 +96,12 @@ def plan_feeds(view: StatusView, site: SiteInfo, markdown: Markdown) -> list[Fee
 
 
 def render_feed(
-    feed: Feed, fmt: str, view: StatusView, site: SiteInfo, also_at: str | None = None
+    feed: Feed,
+    fmt: str,
+    view: StatusView,
+    site: SiteInfo,
+    also_at: str | None = None,
+    language: str = "en",
 ) -> bytes:
     """The feed; `also_at`, another path it is published at (the same feed, the same id)."""
     own_url = site.absolute(f"{also_at or feed.path}.{fmt}")
@@ -97,7 +112,7 @@ def render_feed(
     generator.author(name=site.name)
     generator.link(href=own_url, rel="self")
     generator.link(href=site.status_url, rel="alternate")  # last, so RSS takes it as <link>
-    generator.language("en")
+    generator.language(language)
     generator.generator("Frontdesk")
     generator.updated(_newest(feed.entries, view.now))
     for item in feed.entries:
