@@ -108,7 +108,8 @@ def named_phrases() -> set[str]:
         *(level[key] for level in DEFAULT_LEVELS for key in ("label", "description")),
         "Service status", "Status history", "Status history, page %(number)d", "Help by level",
         "Search", "Home",
-        *english._script_text().values(),
+        *(v for v in english._script_text().values() if isinstance(v, str)),
+        *english._script_text()["keys"].values(),  # type: ignore[union-attr]
         *promise_wordings(),
     }  # fmt: skip
 

@@ -223,7 +223,16 @@ def test_search_answers_in_the_readers_language(chromium, served) -> None:
     assert "Passwort zurücksetzen" in found
     assert all(not title.startswith(("Reset your", "Fix sign-in")) for title in found)
     assert page.get_by_label("Einsteiger", exact=False).count() > 0  # the level filter, in German
-    page.goto(served.url + "search/?q=password")
+    assert page.locator(".pagefind-ui__filter-name", has_text="Stufe").count() == 1
+    badges = page.locator(".pagefind-ui__result .fd-result-facts .fd-level")
+    assert "fd-level--novice" in badges.first.get_attribute("class")  # its colour, by its name
+    assert badges.first.inner_text() == "Einsteiger"
+    # The reader's level, chosen on another page, filters the German results too.
+    page.goto(served.url + "de/search/?q=api&level=expert")
+    page.wait_for_function(SETTLED)
+    shown = page.locator(".pagefind-ui__result .fd-result-facts .fd-level").all_inner_texts()
+    assert shown and set(shown) == {"Profis"}
+    page.goto(served.url + "search/?q=password&level=all")
     page.wait_for_function(SETTLED)
     found = page.locator(TITLES).all_inner_texts()
     assert "Reset your password" in found and "Passwort zurücksetzen" not in found

@@ -56,7 +56,9 @@ UPCOMING_WINDOW = "2026-11-25-payments-and-bank-feeds-upgrade"
 
 @pytest.fixture(scope="module")
 def content() -> StatusContent:
-    return load_site(REPO / "content", REPO, ["novice", "intermediate", "expert"], languages=EXAMPLE_LANGUAGES).status
+    return load_site(
+        REPO / "content", REPO, ["novice", "intermediate", "expert"], languages=EXAMPLE_LANGUAGES
+    ).status
 
 
 def build(content: StatusContent, now: datetime = NOW) -> dict[str, bytes]:
@@ -429,7 +431,9 @@ def test_the_exact_set_of_files(files: dict[str, bytes], content: StatusContent)
 
 
 def test_the_same_view_gives_the_same_bytes(files: dict[str, bytes]) -> None:
-    fresh = load_site(REPO / "content", REPO, ["novice", "intermediate", "expert"], languages=EXAMPLE_LANGUAGES).status
+    fresh = load_site(
+        REPO / "content", REPO, ["novice", "intermediate", "expert"], languages=EXAMPLE_LANGUAGES
+    ).status
     again = build(fresh)
     assert again.keys() == files.keys()
     changed = [path for path in files if files[path] != again[path]]

@@ -233,7 +233,7 @@ class Renderer:
             script_text=self._script_text() if script_text else None,
         )
 
-    def _script_text(self) -> dict[str, str]:
+    def _script_text(self) -> dict[str, object]:
         _ = self.interface.gettext
         return {
             "local_time": _("(%(time)s your time)"),
@@ -243,6 +243,7 @@ class Renderer:
             "no_results": _(
                 "Nothing found for [SEARCH_TERM]. Try other words, or browse by topic."
             ),
+            "keys": {key: _(key) for key in ("level", "category", "summary")},  # search_meta
         }
 
     def search_meta(self, levels: Sequence[Audience], category: str, summary: str) -> str:

@@ -23,16 +23,37 @@
     });
   }
 
+  /* The page's words (#fd-text, on a site in several languages), English otherwise: the
+     filters and facts are named in the page's language in its index (search_meta.html). */
+  function pageText() {
+    return JSON.parse((document.getElementById("fd-text") || {}).textContent || "{}");
+  }
+
+  function keys() {
+    return pageText().keys || { level: "level", category: "category", summary: "summary" };
+  }
+
+  /* A level's name (its badge's colour) from the label shown, as the level switch pairs them. */
+  function levelName(label) {
+    var select = document.querySelector("[data-fd-level-select]");
+    var option = select && Array.prototype.find.call(select.options, function (o) {
+      return o.value && o.textContent.trim() === label;
+    });
+    return option ? option.value : label.toLowerCase();
+  }
+
   /* Level badge, category and summary above Pagefind's highlighted excerpt. */
   function describeResult(result) {
     var meta = result.meta || {};
+    var key = keys();
+    var level = meta[key.level], category = meta[key.category], about = meta[key.summary];
     var facts = [];
-    if (meta.level) {
-      facts.push('<span class="fd-level fd-level--' + escapeHtml(meta.level.toLowerCase()) + '">' + escapeHtml(meta.level) + "</span>");
+    if (level) {
+      facts.push('<span class="fd-level fd-level--' + escapeHtml(levelName(level)) + '">' + escapeHtml(level) + "</span>");
     }
-    if (meta.category) facts.push('<span class="fd-result-category">' + escapeHtml(meta.category) + "</span>");
+    if (category) facts.push('<span class="fd-result-category">' + escapeHtml(category) + "</span>");
     var head = facts.length ? '<span class="fd-result-facts">' + facts.join(" ") + "</span> " : "";
-    var summary = meta.summary ? '<span class="fd-result-summary">' + escapeHtml(meta.summary) + "</span><br>" : "";
+    var summary = about ? '<span class="fd-result-summary">' + escapeHtml(about) + "</span><br>" : "";
     result.excerpt = head + summary + result.excerpt;
     return result;
   }
@@ -64,7 +85,7 @@
   /* Frontdesk's words for Pagefind's interface, in the page's language on a site with several
      (#fd-text); Pagefind's own for the rest. */
   function searchText() {
-    var text = JSON.parse((document.getElementById("fd-text") || {}).textContent || "{}");
+    var text = pageText();
     return {
       filters_label: text.filters || "Narrow results",
       zero_results: text.no_results || "Nothing found for [SEARCH_TERM]. Try other words, or browse by topic."
@@ -93,12 +114,16 @@
         resetStyles: false,
         highlightParam: HIGHLIGHT,
         autofocus: true,
-        openFilters: ["level"],
+        openFilters: [keys().level],
         translations: searchText()
       });
       labelInput(box, form);
       var level = chosenLevelLabel();
-      if (level) ui.triggerFilters({ level: [level] });
+      if (level) {
+        var chosen = {};
+        chosen[keys().level] = [level];
+        ui.triggerFilters(chosen);
+      }
       var query = new URLSearchParams(location.search).get("q");
       if (query) ui.triggerSearch(query);
     });
