@@ -38,6 +38,7 @@ CONVERTED = sorted(
 )
 LANGUAGES = ("de", "fr", "es")
 MACHINE = Path(machine_common.__file__).parent
+PACKAGE = MACHINE.parent.parent
 CONTACT = Contact((ContactChannel("email", "Email", "help@example.com", "within a day"),),
                   "Monday to Friday, 09:00 to 17:00", "UK")  # fmt: skip
 
@@ -81,14 +82,22 @@ def promise_wordings() -> set[str]:
     return found - {"."}
 
 
-def phrases_in_status_documents() -> set[str]:
-    """The phrases feeds and calendars say through their Wording (`words("...")`)."""
+# Python modules that say phrases to readers, and the name they say them through.
+SPEAKING_MODULES = {
+    **{MACHINE / f"{name}.py": "words" for name in ("entry_html", "feeds", "calendar")},
+    PACKAGE / "site/pages.py": "_",  # page titles
+    PACKAGE / "site/rendering.py": "_",  # the scripts' words
+    PACKAGE / "mkdocs/config.py": "_",  # "Was this page helpful?"
+}
+
+
+def phrases_in_python() -> set[str]:
+    """The phrases those modules pass by name (`words("...")`, `_("...")`) for translation."""
     found = set()
-    for module in ("entry_html", "feeds", "calendar"):
-        path = MACHINE / f"{module}.py"
+    for path, keyword in SPEAKING_MODULES.items():
         with path.open("rb") as source:
             for _line, _function, message, _comments in extract_python(
-                source, {"words": None}, [], {}
+                source, {keyword: None}, [], {}
             ):
                 phrase = message[0] if isinstance(message, tuple) else message
                 if isinstance(phrase, str):  # a phrase as written, not a label by name
@@ -106,9 +115,7 @@ def named_phrases() -> set[str]:
         *(s.value.replace("_", " ").capitalize() for s in (*IncidentStatus, *MaintenanceStatus)),
         "Planned", "Cancelled",  # maintenance phases
         *(level[key] for level in DEFAULT_LEVELS for key in ("label", "description")),
-        "Service status", "Status history", "Status history, page %(number)d", "Help by level",
-        "Search", "Home",
-        *(v for v in english._script_text().values() if isinstance(v, str)),
+        "Home",  # the title this site's `nav:` gives its front page
         *english._script_text()["keys"].values(),  # type: ignore[union-attr]
         *promise_wordings(),
     }  # fmt: skip
@@ -124,9 +131,7 @@ def allowed_placeholders(english: str) -> set[str]:
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_every_phrase_of_the_converted_templates_is_in_each_catalogue(language: str) -> None:
     catalogue = InterfaceText(language)
-    missing = (
-        phrases_in_templates() | phrases_in_status_documents() | named_phrases()
-    ) - catalogue.phrases
+    missing = (phrases_in_templates() | phrases_in_python() | named_phrases()) - catalogue.phrases
     assert missing == set()
     for phrase in catalogue.phrases:  # a translation keeps the values the English names
         translated = placeholders(catalogue.gettext(phrase))

@@ -141,6 +141,10 @@ def test_a_page_without_a_translation_is_marked_and_keeps_its_own_language(
     translated = content(read(example_site, f"de/{TRANSLATED}"))
     assert "noch nicht übersetzt" not in translated and '<div lang="en">' not in translated
     assert "Wenn Sie Ihr Passwort vergessen haben" in text(translated)
+    # Material's "Was this page helpful?", which Frontdesk configures, asks in German too.
+    article = read(example_site, f"de/{TRANSLATED}")
+    assert "War diese Seite hilfreich?" in article and "Was this page helpful" not in article
+    assert "Was this page helpful?" in read(example_site, TRANSLATED)
     # Lists say which of their entries are still in English.
     listing = content(read(example_site, "de/articles/account/"))
     assert '<a href="two-factor-authentication/" lang="en">Turn on two-factor' in listing

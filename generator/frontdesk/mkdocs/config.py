@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import timedelta
 
 from mkdocs.config import base
@@ -140,12 +141,14 @@ def contact(options: FrontdeskConfig) -> Contact:
     return Contact(channels, settings.hours, settings.timezone, settings.feedback_form)
 
 
-def feedback_widget(settings: Contact, site_url: str) -> dict:
-    """Material's "Was this page helpful?" widget, working without an analytics account.
+def feedback_widget(settings: Contact, site_url: str, gettext: Callable[[str], str] = str) -> dict:
+    """Material's "Was this page helpful?" widget, working without an analytics account, in
+    the words `gettext` gives (a language's; English as written here).
 
     Votes go to `feedback_endpoint` when set (partials/integrations/analytics/custom.html);
     either way, a "no" offers a prefilled email or form with the page's title and URL.
     """
+    _ = gettext
     base = site_url.rstrip("/")
     if settings.feedback_form:
         joiner = "&" if "?" in settings.feedback_form else "?"
@@ -155,20 +158,17 @@ def feedback_widget(settings: Contact, site_url: str) -> dict:
         target = f"mailto:{email}?subject=Feedback%20on%3A%20{{title}}&body={base}{{url}}"
     else:
         target = ""
-    missing = (
-        f' <a href="{target}">Tell us what was missing</a> and we will improve it.'
-        if target
-        else ""
-    )
+    tell, improve = _("Tell us what was missing"), _("and we will improve it.")
+    missing = f' <a href="{target}">{tell}</a> {improve}' if target else ""
     return {
         "provider": "custom",
         "feedback": {
-            "title": "Was this page helpful?",
+            "title": _("Was this page helpful?"),
             "ratings": [
-                {"icon": "material/thumb-up-outline", "name": "This page was helpful", "data": 1,
-                 "note": "Thanks for letting us know."},
-                {"icon": "material/thumb-down-outline", "name": "This page could be improved", "data": 0,
-                 "note": "Thanks for telling us." + missing},
+                {"icon": "material/thumb-up-outline", "name": _("This page was helpful"), "data": 1,
+                 "note": _("Thanks for letting us know.")},
+                {"icon": "material/thumb-down-outline", "name": _("This page could be improved"),
+                 "data": 0, "note": _("Thanks for telling us.") + missing},
             ],
         },
     }  # fmt: skip

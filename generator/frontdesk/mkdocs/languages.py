@@ -20,8 +20,11 @@ from frontdesk.site.rendering import page_url
 
 
 class SiteLanguages:
-    def __init__(self, editions: list[Edition], theme_language: str) -> None:
+    def __init__(
+        self, editions: list[Edition], theme_language: str, feedback: dict | None = None
+    ) -> None:
         self.editions = editions
+        self.feedback = feedback or {}  # Material's feedback widget by language, if Frontdesk's
         self.default = editions[0]
         self.others = editions[1:]
         self.prefixes = tuple(edition.prefix for edition in self.others)
@@ -99,6 +102,8 @@ class SiteLanguages:
             return
         config.theme["language"] = edition.code
         config.extra["alternate"] = self._alternates(src_uri, files, config.use_directory_urls)
+        if self.feedback:
+            config.extra["analytics"] = self.feedback[edition.prefix]
         context["nav"] = edition.nav
 
     def at_theme_page(self, config: MkDocsConfig) -> None:
@@ -106,11 +111,15 @@ class SiteLanguages:
         if self.others:
             config.theme["language"] = self.default.code
             config.extra.pop("alternate", None)
+            if self.feedback:
+                config.extra["analytics"] = self.feedback[self.default.prefix]
 
     def finish(self, config: MkDocsConfig) -> None:
         if self.others:
             config.theme["language"] = self.theme_language
             config.extra.pop("alternate", None)
+            if self.feedback:
+                config.extra["analytics"] = self.feedback[self.default.prefix]
 
     def _alternates(self, src_uri: str, files: Files, directory_urls: bool) -> list[dict]:
         found = []

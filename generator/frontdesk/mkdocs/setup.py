@@ -4,9 +4,10 @@ Markdown extensions and assets it adds to MkDocs' configuration."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from functools import partial
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -45,6 +46,7 @@ class BuildSetup:
     renderer: Renderer
     settings: site_pages.SiteSettings
     renderer_for: RendererFor  # each language's renderer (the default's is `renderer`)
+    feedback: Callable[[Callable[[str], str]], dict] | None = None  # the widget, in given words
 
 
 def set_up(
@@ -91,10 +93,13 @@ def set_up(
     config.markdown_extensions.append(LevelBlockExtension(settings.levels))
     if glossary:
         config.markdown_extensions.append(GlossaryExtension(glossary, settings.levels[0].name))
-    config.extra.setdefault("analytics", feedback_widget(settings.contact, site_url))
+    feedback = None
+    if "analytics" not in config.extra:  # the site's own analytics, if it has some, stay
+        feedback = partial(feedback_widget, settings.contact, site_url)
+        config.extra["analytics"] = feedback(renderer.interface.gettext)
     _add_assets(config)
     info = SiteInfo(config.site_name, site_url)
-    return BuildSetup(now, info, markdown, renderer, settings, renderer_for)
+    return BuildSetup(now, info, markdown, renderer, settings, renderer_for, feedback)
 
 
 def _check_languages(languages: Sequence[Language]) -> None:

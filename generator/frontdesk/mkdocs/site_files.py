@@ -44,7 +44,10 @@ def plan_site(
     )
     news = untranslated_news(site.status, codes, root)
     report_notices(editions[0].view, [*site.notices, *news])
-    return site, SiteLanguages(editions, config.theme["language"])
+    feedback = {}
+    if setup.feedback is not None:  # Frontdesk's "Was this page helpful?", in each language
+        feedback = {e.prefix: setup.feedback(e.pages.renderer.interface.gettext) for e in editions}
+    return site, SiteLanguages(editions, config.theme["language"], feedback)
 
 
 def publish_files(

@@ -6,7 +6,7 @@ as before."""
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from frontdesk.content.languages import Language
@@ -30,8 +30,7 @@ class Edition:
     view: StatusView
     pages: site_pages.SitePages
     site_info: SiteInfo  # its name and root URL, for the links in its feeds and calendars
-    nav: object = None  # its navigation, once the build has one
-    translated: dict[str, str] = field(default_factory=dict)  # page -> the file it is read from
+    nav: object = None  # its navigation (MkDocs'), once the build has one
 
     @property
     def code(self) -> str:
