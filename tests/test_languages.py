@@ -136,6 +136,10 @@ def test_a_page_without_a_translation_is_marked_and_keeps_its_own_language(
     assert html_lang(page) == "de"  # the page around it: German menus and labels
     body = content(page)
     assert "Diese Seite ist noch nicht übersetzt. Hier steht sie auf Englisch." in text(body)
+    # Its title too is in English, above the note; the theme adds no heading of its own.
+    assert body.count("<h1") == 1
+    assert '<h1 lang="en">Turn on two-factor authentication</h1>' in body
+    assert body.index("<h1") < body.index("noch nicht übersetzt")
     english = body[body.index('<div lang="en">') :]
     assert "asks for a one-time code from your phone" in text(english)
     translated = content(read(example_site, f"de/{TRANSLATED}"))
@@ -414,3 +418,13 @@ def test_status_text_not_yet_translated_is_marked_as_the_default_languages(
     english = content(read(site, "status/incidents/2026-11-23-card-payments/"))
     assert 'lang="en"' not in english  # the default language's own pages need no mark
     assert "Kartenzahlungen schlagen fehl" in announce(read(site, "de/status/"))
+
+
+def test_materials_builtin_search_is_refused_with_languages(make_site, build_site, caplog) -> None:
+    languages = [{"code": "en", "name": "English"}, {"code": "de", "name": "Deutsch"}]
+    root = make_site(plugin_options={"languages": languages, "search": "builtin"})
+    with pytest.raises(Abort):
+        build_site(root)
+    assert "search: builtin: Material's built-in search keeps one index for every language" in (
+        caplog.text
+    )

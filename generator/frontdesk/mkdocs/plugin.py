@@ -169,7 +169,7 @@ class FrontdeskPlugin(BasePlugin[FrontdeskConfig]):
             return done
         edition, src_uri = self.editions.edition_of(page.file.src_uri)
         home = src_uri == site_pages.HOME_PAGE
-        return edition.pages.content(src_uri, page.url, html, home)
+        return edition.pages.content(src_uri, page.url, html, home, page.title or "")
 
     def on_page_context(self, context, page: Page, config: MkDocsConfig, nav):  # noqa: ANN001
         edition, src_uri = self.editions.edition_of(page.file.src_uri)

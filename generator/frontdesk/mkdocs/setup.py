@@ -65,6 +65,12 @@ def set_up(
     site_url = config.site_url.rstrip("/") + "/"
     markdown = markdown_renderer(config.markdown_extensions, config.mdx_configs)
     _check_languages(options.languages)
+    if len(options.languages) > 1 and options.search == "builtin":
+        raise PluginError(
+            "search: builtin: Material's built-in search keeps one index for every language, "
+            "so readers would get results in all of them; with languages, use search: pagefind "
+            "(the default), which keeps an index per language"
+        )
     custom_dir = config.theme.custom_dir
     site_dirs = [Path(custom_dir)] if custom_dir else []
 

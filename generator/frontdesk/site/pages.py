@@ -116,15 +116,23 @@ class SitePages:
             or (site_nav and src_uri in self.generated)
         )
 
-    def content(self, src_uri: str, url: str, html: str, is_homepage: bool) -> str:
-        """The final HTML of a page's content area."""
+    def content(self, src_uri: str, url: str, html: str, is_homepage: bool, title: str = "") -> str:
+        """The final HTML of a page's content area. `title`: the page's, as HTML (the theme
+        heads the page with it where the content has no heading of its own)."""
         if src_uri in self.renderers:
             html = self.renderers[src_uri](url)
             if src_uri == STATUS_PAGE:
                 html += "\n" + self._help_panel(src_uri, url, [])
             return html
+        heading = ""
         if src_uri in self.untranslated and self.original is not None:
+            if title and "<h1" not in html:  # the title is in the default language too
+                heading = f'<h1 lang="{self.original.code}">{title}</h1>\n'
             html = self.renderer.untranslated(html, self.original)
+        html = heading + self._composed(src_uri, url, html, is_homepage)
+        return html
+
+    def _composed(self, src_uri: str, url: str, html: str, is_homepage: bool) -> str:
         if is_homepage:
             html = self._home(html, url)
         if src_uri in self.articles:
