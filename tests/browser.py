@@ -20,6 +20,8 @@ CHROMIUM = os.environ.get("FRONTDESK_CHROMIUM", "/usr/bin/chromium")
 # SOURCE_DATE_EPOCH (conftest.EXAMPLE_EPOCH). Pages reword passed promises by the reader's clock,
 # so a page on the real clock would make a test depend on the day it runs.
 READER_MOMENT = "2026-11-23T10:00:00Z"
+# The title of each search result Pagefind's UI shows.
+RESULT_TITLES = ".pagefind-ui__result > .pagefind-ui__result-inner > .pagefind-ui__result-title"
 CHROMIUM_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-background-networking",
     "--disable-component-update", "--disable-sync",

@@ -98,6 +98,15 @@ def example_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="module")
+def served_example(example_site: Path):
+    """The example site served on 127.0.0.1 for a module's browser tests."""
+    from browser import SiteServer
+
+    with SiteServer(example_site) as server:
+        yield server
+
+
+@pytest.fixture(scope="module")
 def chromium():
     """Chromium whose pages have their clock pinned (tests/browser.py), shared by a module."""
     from browser import browser

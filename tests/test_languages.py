@@ -14,7 +14,7 @@ from urllib.parse import urljoin, urlsplit
 import feedparser
 import icalendar
 import pytest
-from browser import SiteServer
+from browser import RESULT_TITLES
 from click.testing import CliRunner
 from conftest import REPO
 from mkdocs.exceptions import Abort
@@ -210,24 +210,17 @@ def test_the_search_index_holds_each_language_apart(example_site: Path) -> None:
 # ---- in a browser ------------------------------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def served(example_site: Path):
-    with SiteServer(example_site) as server:
-        yield server
-
-
 SETTLED = """() => {
   const message = document.querySelector('.pagefind-ui__message');
   return message && /[0-9]/.test(message.textContent) && !document.querySelector('.pagefind-ui__loading');
 }"""
-TITLES = ".pagefind-ui__result > .pagefind-ui__result-inner > .pagefind-ui__result-title"
 
 
-def test_search_answers_in_the_readers_language(chromium, served) -> None:
+def test_search_answers_in_the_readers_language(chromium, served_example) -> None:
     page = chromium.new_page()
-    page.goto(served.url + "de/search/?q=passwort")
+    page.goto(served_example.url + "de/search/?q=passwort")
     page.wait_for_function(SETTLED)
-    found = page.locator(TITLES).all_inner_texts()
+    found = page.locator(RESULT_TITLES).all_inner_texts()
     assert "Passwort zurücksetzen" in found
     assert all(not title.startswith(("Reset your", "Fix sign-in")) for title in found)
     assert page.get_by_label("Einsteiger", exact=False).count() > 0  # the level filter, in German
@@ -236,19 +229,21 @@ def test_search_answers_in_the_readers_language(chromium, served) -> None:
     assert "fd-level--novice" in badges.first.get_attribute("class")  # its colour, by its name
     assert badges.first.inner_text() == "Einsteiger"
     # The reader's level, chosen on another page, filters the German results too.
-    page.goto(served.url + "de/search/?q=api&level=expert")
+    page.goto(served_example.url + "de/search/?q=api&level=expert")
     page.wait_for_function(SETTLED)
     shown = page.locator(".pagefind-ui__result .fd-result-facts .fd-level").all_inner_texts()
     assert shown and set(shown) == {"Profis"}
-    page.goto(served.url + "search/?q=password&level=all")
+    page.goto(served_example.url + "search/?q=password&level=all")
     page.wait_for_function(SETTLED)
-    found = page.locator(TITLES).all_inner_texts()
+    found = page.locator(RESULT_TITLES).all_inner_texts()
     assert "Reset your password" in found and "Passwort zurücksetzen" not in found
 
 
-def test_the_language_switch_leads_to_the_same_page_in_the_other_language(chromium, served) -> None:
+def test_the_language_switch_leads_to_the_same_page_in_the_other_language(
+    chromium, served_example
+) -> None:
     page = chromium.new_page()
-    page.goto(served.url + TRANSLATED)
+    page.goto(served_example.url + TRANSLATED)
     page.locator(".md-header .md-select").hover()
     page.locator('.md-select__link[hreflang="de"]').click()
     page.wait_for_url(f"**/de/{TRANSLATED}")

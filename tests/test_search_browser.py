@@ -3,17 +3,7 @@ category filters, the reader's level as default, highlighted words, and a no-Jav
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
-from browser import SiteServer
-
-
-@pytest.fixture(scope="module")
-def served(example_site: Path):
-    with SiteServer(example_site) as server:
-        yield server
-
+from browser import RESULT_TITLES
 
 SETTLED = """() => {
   const message = document.querySelector('.pagefind-ui__message');
@@ -23,14 +13,12 @@ SETTLED = """() => {
 
 def results(page) -> list[str]:
     page.wait_for_function(SETTLED)
-    return page.locator(
-        ".pagefind-ui__result > .pagefind-ui__result-inner > .pagefind-ui__result-title"
-    ).all_inner_texts()
+    return page.locator(RESULT_TITLES).all_inner_texts()
 
 
-def test_query_filter_and_open_a_result(chromium, served) -> None:
+def test_query_filter_and_open_a_result(chromium, served_example) -> None:
     page = chromium.new_page()
-    page.goto(served.url)
+    page.goto(served_example.url)
     page.fill("#fd-home-search-input", "bank feed")
     page.press("#fd-home-search-input", "Enter")
     page.wait_for_url("**/search/?q=bank+feed")
@@ -62,10 +50,10 @@ def test_query_filter_and_open_a_result(chromium, served) -> None:
 
 
 def test_the_readers_level_is_the_default_filter_with_all_levels_one_click_away(
-    chromium, served
+    chromium, served_example
 ) -> None:
     page = chromium.new_page()
-    page.goto(served.url + "search/?q=invoice&level=expert")
+    page.goto(served_example.url + "search/?q=invoice&level=expert")
     assert all(b == "Expert" for b in _badges(page))
     checkbox = page.get_by_label("Expert", exact=False).first
     assert checkbox.is_checked()
@@ -82,9 +70,9 @@ def _badges(page) -> list[str]:
     return page.locator(".pagefind-ui__result .fd-result-facts .fd-level").all_inner_texts()
 
 
-def test_an_outage_is_findable_from_search(chromium, served) -> None:
+def test_an_outage_is_findable_from_search(chromium, served_example) -> None:
     page = chromium.new_page()
-    page.goto(served.url + "search/?q=cannot%20sign%20in&level=expert")
+    page.goto(served_example.url + "search/?q=cannot%20sign%20in&level=expert")
     found = results(page)
     assert (
         "Some customers cannot sign in to the mobile apps" in found
@@ -92,9 +80,9 @@ def test_an_outage_is_findable_from_search(chromium, served) -> None:
     page.close()
 
 
-def test_header_box_has_its_shortcut(chromium, served) -> None:
+def test_header_box_has_its_shortcut(chromium, served_example) -> None:
     page = chromium.new_page()
-    page.goto(served.url + "articles/account/reset-password/")
+    page.goto(served_example.url + "articles/account/reset-password/")
     page.keyboard.press("/")
     assert page.evaluate("document.activeElement.id") == "fd-search-input"
     page.keyboard.type("password")
@@ -104,11 +92,11 @@ def test_header_box_has_its_shortcut(chromium, served) -> None:
     page.close()
 
 
-def test_without_javascript_search_explains_how_to_browse(chromium, served) -> None:
+def test_without_javascript_search_explains_how_to_browse(chromium, served_example) -> None:
     context = chromium.new_context(java_script_enabled=False)
     page = context.new_page()
-    page.goto(served.url + "articles/account/reset-password/")
-    page.goto(served.url + "search/?q=password")
+    page.goto(served_example.url + "articles/account/reset-password/")
+    page.goto(served_example.url + "search/?q=password")
     body = page.locator("article").inner_text()
     assert "Searching needs JavaScript" in body
     assert page.locator("article a", has_text="Your account").count() == 1

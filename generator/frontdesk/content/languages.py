@@ -91,8 +91,7 @@ def fallback_language(entry: object, name: str, language: str, default: str) -> 
     see the default language's text); empty where it has its own text or one for all."""
     if not default or language == default:
         return ""
-    given = {code for field, code, _ in getattr(entry, "translations", ()) if field == name}
-    return default if given and language not in given else ""
+    return default if missing_languages(entry, name, [language]) else ""
 
 
 def _in(entry: _Entry, language: str, **changes: object) -> _Entry:

@@ -82,9 +82,7 @@ class SiteLanguages:
                     untranslated.add(src_uri)
             file.inclusion = InclusionLevel.NOT_IN_NAV  # its own navigation leads to it
             made.append(file)
-        edition.pages.untranslated = frozenset(untranslated)
-        edition.pages.renderer.untranslated_pages = edition.pages.untranslated
-        edition.pages.original = self.default.language
+        edition.pages.renderer.untranslated_pages = frozenset(untranslated)
         return made
 
     def set_navigation(self, nav: Navigation, files: Files) -> None:
@@ -115,11 +113,10 @@ class SiteLanguages:
                 config.extra["analytics"] = self.feedback[self.default.prefix]
 
     def finish(self, config: MkDocsConfig) -> None:
+        """The configuration as the site wrote it, for whatever runs after the build."""
+        self.at_theme_page(config)
         if self.others:
             config.theme["language"] = self.theme_language
-            config.extra.pop("alternate", None)
-            if self.feedback:
-                config.extra["analytics"] = self.feedback[self.default.prefix]
 
     def _alternates(self, src_uri: str, files: Files, directory_urls: bool) -> list[dict]:
         found = []

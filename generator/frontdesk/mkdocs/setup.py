@@ -79,7 +79,7 @@ def set_up(
             markdown, override_dirs=site_dirs, directory_urls=config.use_directory_urls,
             base_path=urlsplit(site_url).path, prefix=prefix,
             interface=InterfaceText(language.code, site_dirs) if language else None,
-            default_language=options.languages[0].code if options.languages else "",
+            default_language=options.languages[0] if options.languages else None,
         )  # fmt: skip
         if compiled:
             keep_compiled_templates(made.env, Path(compiled))

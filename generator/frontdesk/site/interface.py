@@ -18,6 +18,8 @@ from babel import Locale, UnknownLocaleError
 from babel.dates import format_skeleton
 from babel.messages.pofile import read_po
 
+from frontdesk.status.machine.common import readable_time
+
 LOCALES = Path(__file__).parent / "locales"
 SOURCE_LANGUAGE = "en"
 
@@ -57,7 +59,7 @@ class InterfaceText:
         """A moment in UTC, the zone named: 2026-11-23 12:00 UTC in English, as written in the
         language otherwise (23. Nov. 2026, 12:00 UTC), from Babel's locale data."""
         if self._locale is None:
-            return f"{moment:%Y-%m-%d %H:%M} UTC"
+            return readable_time(moment)
         day = format_skeleton("yMMMd", moment, tzinfo=timezone.utc, locale=self._locale)
         time = format_skeleton("Hm", moment, tzinfo=timezone.utc, locale=self._locale)
         return self._locale.datetime_formats["medium"].format(time, day) + " UTC"

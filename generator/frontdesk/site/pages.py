@@ -12,7 +12,6 @@ import yaml
 from frontdesk.audience.levels import articles_by_level
 from frontdesk.audience.related import related_articles
 from frontdesk.audience.review import reviews_due
-from frontdesk.content.languages import Language
 from frontdesk.content.loading import SiteContent
 from frontdesk.content.loading.status_files import STATUS_DIR
 from frontdesk.content.models import ArticleMeta, Audience, Contact
@@ -80,8 +79,6 @@ class SitePages:
     start_here: Callable[[str], str] = lambda url: ""
     home_search: Callable[[str], str] = lambda url: ""
     search_meta: dict[str, str] = field(default_factory=dict)  # src_uri -> hidden index facts
-    untranslated: frozenset[str] = frozenset()  # pages shown in the default language
-    original: Language | None = None  # the default language, when this is another
     banner: str = ""
     stamp: str = ""
     head: str = ""
@@ -125,12 +122,9 @@ class SitePages:
                 html += "\n" + self._help_panel(src_uri, url, [])
             return html
         heading = ""
-        if src_uri in self.untranslated and self.original is not None:
-            if title and "<h1" not in html:  # the title is in the default language too
-                heading = f'<h1 lang="{self.original.code}">{title}</h1>\n'
-            html = self.renderer.untranslated(html, self.original)
-        html = heading + self._composed(src_uri, url, html, is_homepage)
-        return html
+        if src_uri in self.renderer.untranslated_pages:  # its title is in that language too
+            heading, html = self.renderer.untranslated(html, title)
+        return heading + self._composed(src_uri, url, html, is_homepage)
 
     def _composed(self, src_uri: str, url: str, html: str, is_homepage: bool) -> str:
         if is_homepage:

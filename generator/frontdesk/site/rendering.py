@@ -77,7 +77,7 @@ class Renderer:
         base_path: str = "/",
         interface: InterfaceText | None = None,
         prefix: str = "",
-        default_language: str = "",
+        default_language: Language | None = None,
     ) -> None:
         """`prefix`: where this renderer's language lives in the site (`de/`; none for the
         default language): links to pages go there, links to assets do not.
@@ -91,11 +91,13 @@ class Renderer:
         self.env.install_gettext_callables(  # type: ignore[attr-defined]
             self.interface.gettext, self.interface.ngettext, newstyle=True
         )
-        self.env.filters["md"] = lambda text: Markup(markdown(text)) if text else ""
+        self.markdown = markdown
+        self.env.filters["md"] = self._markdown_html
         self.env.globals["said"] = self._said
         self.env.globals["written_in"] = self._written_in
         self.untranslated_pages: frozenset[str] = frozenset()  # shown in the default language
-        self.markdown, self.default_language = markdown, default_language
+        self.default_language = default_language
+        self._default_code = default_language.code if default_language else ""
         self.env.filters["utc"] = self.interface.utc_time
         self.env.filters["iso"] = lambda moment: moment.strftime("%Y-%m-%dT%H:%M:%SZ")
         self.env.globals["st"] = st
@@ -103,12 +105,15 @@ class Renderer:
         self.prefix = prefix
         self.base_path = base_path if base_path.endswith("/") else f"{base_path}/"
 
+    def _markdown_html(self, text: str) -> Markup | str:
+        return Markup(self.markdown(text)) if text else ""
+
     def _said(self, entry: object, name: str, md: bool = False) -> Markup | str:
         """A status text as written (Markdown rendered with `md`); marked with the default
         language's `lang` where it stands in for a text this language does not have yet."""
         value = getattr(entry, name)
-        html = (Markup(self.markdown(value)) if value else "") if md else escape(value)
-        code = fallback_language(entry, name, self.interface.language, self.default_language)
+        html = self._markdown_html(value) if md else escape(value)
+        code = fallback_language(entry, name, self.interface.language, self._default_code)
         if not code or not value:
             return html
         tag = "div" if md else "span"
@@ -117,7 +122,7 @@ class Renderer:
     def _written_in(self, src_uri: str, text: str | None = None) -> Markup:
         """For a page still in the default language: ` lang="en"` for its link, or with `text`
         (its summary) that text marked so; nothing, or the text as it is, otherwise."""
-        code = self.default_language if src_uri in self.untranslated_pages else ""
+        code = self._default_code if src_uri in self.untranslated_pages else ""
         if text is None:
             return Markup(f' lang="{code}"') if code else Markup("")
         return Markup(f'<span lang="{code}">{escape(text)}</span>') if code else escape(text)
@@ -277,12 +282,18 @@ class Renderer:
     def reviews_page(self, due: Sequence[DueReview], months: int, today: date, current: str) -> str:
         return self._render("frontdesk/reviews.html", current, due=due, months=months, today=today)
 
-    def untranslated(self, html: str, original: Language) -> str:
-        """A page shown in the default language where no translation exists yet: marked as
-        written in that language, with a note in the reader's."""
+    def untranslated(self, html: str, title: str = "") -> tuple[str, str]:
+        """A page shown in the default language where no translation exists yet: its heading
+        (its `title`, HTML, where the content has no heading of its own) and its text, both
+        marked as written in that language, the text after a note in the reader's."""
+        original = self.default_language
+        assert original is not None, "only a site in several languages has untranslated pages"
+        heading = (
+            f'<h1 lang="{original.code}">{title}</h1>\n' if title and "<h1" not in html else ""
+        )
         name = self.interface.language_name(original.code, original.name)
         note = self._render("frontdesk/untranslated.html", "", language=name)
-        return f'{note}\n<div lang="{original.code}">\n{html}\n</div>'
+        return heading, f'{note}\n<div lang="{original.code}">\n{html}\n</div>'
 
     def build_stamp(self, view: StatusView) -> str:
         return self._render("frontdesk/build_stamp.html", "", view=view)
