@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import json
 import time
 import zlib
@@ -9,7 +10,13 @@ from pathlib import Path
 
 import pytest
 
-from frontdesk.search.index import SearchIndexer, bundle_for, page_url, searchable_document
+from frontdesk.search.index import (
+    EXCLUDE_SELECTORS,
+    SearchIndexer,
+    bundle_for,
+    page_url,
+    searchable_document,
+)
 from frontdesk.search.pagefind import PagefindError, PagefindService
 
 
@@ -87,20 +94,45 @@ def test_a_page_after_the_early_write_is_not_lost(tmp_path: Path) -> None:
     assert not list(tmp_path.glob(".pagefind*"))
 
 
-def test_the_bundle_is_written_while_the_build_goes_on(tmp_path: Path) -> None:
-    """Once the last expected page is in, Pagefind starts writing without waiting for `finish`
-    (a write request held back in the pipe's buffer would only start there)."""
+def test_the_bundle_is_built_while_the_build_goes_on(tmp_path: Path) -> None:
+    """Once the last expected page is in, Pagefind builds the bundle without waiting for
+    `finish` (a request held back in the pipe's buffer would only start there)."""
     indexer = SearchIndexer(tmp_path, bundles=["pagefind"], expected={"pagefind": 2})
     indexer.add("articles/a/one/index.html", page("First", "first words"))
     indexer.add("articles/a/two/index.html", page("Second", "second words"))
-    entry = tmp_path / ".pagefind.new0" / "pagefind-entry.json"
     deadline = time.monotonic() + 30
-    while not entry.is_file() and time.monotonic() < deadline:
+    while not indexer.ready("pagefind") and time.monotonic() < deadline:
         time.sleep(0.05)
-    written = entry.is_file()
+    built = indexer.ready("pagefind")
     indexer.finish()
-    assert written
+    assert built
     assert indexed_pages(tmp_path / "pagefind") == 2
+
+
+def test_every_file_of_the_bundle_is_written_whole(tmp_path: Path) -> None:
+    """The files on disk are the files Pagefind built, to the last byte: Pagefind's own writing
+    answers before its last writes finish, and its process is stopped right after."""
+    indexer = SearchIndexer(tmp_path, bundles=["pagefind"])
+    indexer.add("articles/a/one/index.html", page("First", "first words"))
+    indexer.finish()
+    service = PagefindService()
+    try:
+        index = service.call(
+            {"type": "NewIndex", "config": {"exclude_selectors": EXCLUDE_SELECTORS}}
+        )
+        service.call({"type": "AddFile", "index_id": index["index_id"], "file_path": None,
+                      "url": "/articles/a/one/",
+                      "file_contents": searchable_document(page("First", "first words"))})  # fmt: skip
+        files = service.call({"type": "GetFiles", "index_id": index["index_id"]})["files"]
+    finally:
+        service.close()
+    expected = {file["path"]: base64.b64decode(file["content"]) for file in files}
+    bundle = tmp_path / "pagefind"
+    written = {
+        p.relative_to(bundle).as_posix(): p.read_bytes() for p in bundle.rglob("*") if p.is_file()
+    }
+    assert "pagefind-component-ui.js" in written
+    assert written == expected
 
 
 def test_a_bundle_without_pages_is_removed(tmp_path: Path) -> None:

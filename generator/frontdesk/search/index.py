@@ -2,14 +2,16 @@
 
 Two bundles that the search page merges at query time: one for the articles, one for the status
 pages, so that a status update re-indexes only the status pages (see publish.py). Each bundle has
-its own Pagefind process, which indexes on another core while the build renders the next pages,
-and is written as soon as its last page arrives, into a staging folder swapped in whole. Pages
+its own Pagefind process, which indexes on another core while the build renders the next pages
+and builds the bundle's files as soon as its last page arrives; they are written into a staging
+folder swapped in whole. Pages
 opt in with `data-pagefind-body`; filters and metadata come from
 templates/frontdesk/search_meta.html.
 """
 
 from __future__ import annotations
 
+import base64
 import re
 import shutil
 from collections import Counter
@@ -105,11 +107,16 @@ class SearchIndexer:
                     self._bundles[name] = _Bundle(self._site_dir, name)
                 self._bundles[name].add(page_url(dest_uri), document)
             if self._seen[name] == self._expected.get(name) and name in self._bundles:
-                # Its last page: Pagefind writes the bundle while the build goes on.
+                # Its last page: Pagefind builds the bundle while the build goes on.
                 self._bundles[name].write()
         except PagefindError as exc:
             self.abandon()
             raise SearchIndexError(f"search index: {exc}") from exc
+
+    def ready(self, name: str) -> bool:
+        """Whether Pagefind has built a bundle's files (`finish` then only writes them out)."""
+        bundle = self._bundles.get(name)
+        return bundle is not None and bundle.ready()
 
     def finish(self) -> IndexStats:
         """Wait for every bundle, then swap each in whole (or remove one that has no pages)."""
@@ -136,6 +143,10 @@ class SearchIndexer:
 
 
 class _Bundle:
+    """One bundle's Pagefind index. Its files come back in Pagefind's reply and are written
+    here: Pagefind's own writing answers before its last writes reach the disk (they finish on
+    a background thread), and stopping the process then would leave a file cut short."""
+
     def __init__(self, site_dir: Path, name: str) -> None:
         self._site_dir, self._name = site_dir, name
         self._service = PagefindService()
@@ -143,8 +154,8 @@ class _Bundle:
             {"type": "NewIndex", "config": {"exclude_selectors": EXCLUDE_SELECTORS}}
         )["index_id"]
         self._added: list[int] = []
-        self._writes: list[tuple[int, Path]] = []
-        self._written_pages = -1
+        self._requests: list[int] = []
+        self._requested_pages = -1
 
     @property
     def pages(self) -> int:
@@ -156,28 +167,46 @@ class _Bundle:
         self._added.append(self._service.request(message))
 
     def write(self) -> None:
-        """Ask Pagefind to write what it has; a page added later means another write, elsewhere."""
-        if self._written_pages == self.pages:
+        """Ask Pagefind for the bundle's files, which it builds while the build goes on; a page
+        added later means asking again."""
+        if self._requested_pages == self.pages:
             return
-        staging = self._site_dir / f".{self._name}.new{len(self._writes)}"
-        shutil.rmtree(staging, ignore_errors=True)
-        message = {"type": "WriteFiles", "index_id": self._index, "output_path": str(staging)}
-        self._writes.append((self._service.request(message, send_now=True), staging))
-        self._written_pages = self.pages
+        message = {"type": "GetFiles", "index_id": self._index}
+        self._requests.append(self._service.request(message, send_now=True))
+        self._requested_pages = self.pages
+
+    def ready(self) -> bool:
+        """Whether Pagefind has built the files last asked for."""
+        return bool(self._requests) and self._service.answered(self._requests[-1])
 
     def finish(self) -> int:
-        """Wait for the pages and the write, swap the bundle in; returns the words indexed."""
+        """Wait for the pages and the files, write them and swap the bundle in; returns the
+        words indexed."""
         words = sum(self._service.reply(i).get("page_word_count", 0) for i in self._added)
         self.write()
-        for message_id, _ in self._writes:
-            self._service.reply(message_id)
-        _swap_in(self._writes[-1][1], self._site_dir / self._name)
+        files = [self._service.reply(i)["files"] for i in self._requests][-1]
+        staging = self._site_dir / f".{self._name}.new"
+        shutil.rmtree(staging, ignore_errors=True)
+        try:
+            _write_files(staging, files)
+            _swap_in(staging, self._site_dir / self._name)
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
         return words
 
     def close(self) -> None:
         self._service.close()
-        for _, staging in self._writes:
-            shutil.rmtree(staging, ignore_errors=True)
+
+
+def _write_files(folder: Path, files: list[dict[str, str]]) -> None:
+    """Pagefind's files (paths relative to the bundle, contents in base64) into `folder`."""
+    made: set[Path] = set()
+    for file in files:
+        path = folder / file["path"]
+        if path.parent not in made:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            made.add(path.parent)
+        path.write_bytes(base64.b64decode(file["content"]))
 
 
 def _swap_in(staging: Path, target: Path) -> None:

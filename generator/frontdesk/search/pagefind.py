@@ -48,13 +48,13 @@ class PagefindService:
             raise PagefindError(f"could not start Pagefind: {exc}") from exc
         self._next_id = 0
         self._read_to = 0
-        self._pending = b""
+        self._pending: list[bytes] = []  # the start of a reply not yet complete
         self._replies: dict[int, dict[str, Any]] = {}
 
     def request(self, payload: dict[str, Any], *, send_now: bool = False) -> int:
         """Send one request without waiting; returns its id for `reply`. Requests are buffered
         until the buffer fills or a reply is awaited; `send_now` sends this one at once (a
-        write request that Pagefind should start on while the build goes on)."""
+        request for a bundle's files that Pagefind should start on while the build goes on)."""
         self._next_id += 1
         message = json.dumps({"message_id": self._next_id, "payload": payload})
         try:
@@ -79,6 +79,11 @@ class PagefindService:
             raise PagefindError(f"Pagefind: {payload.get('message', 'unknown error')}")
         return payload
 
+    def answered(self, message_id: int) -> bool:
+        """Whether the reply to a request has come, without waiting for it."""
+        self._read_replies()
+        return message_id in self._replies
+
     def call(self, payload: dict[str, Any]) -> dict[str, Any]:
         return self.reply(self.request(payload))
 
@@ -91,12 +96,18 @@ class PagefindService:
         self._replies_file.close()
 
     def _read_replies(self) -> bool:
-        """Take in the replies written since the last look; True if there were any."""
-        data = os.pread(self._replies_file.fileno(), 1 << 20, self._read_to)
+        """Take in the replies written since the last look; True if there were any. Everything
+        written is read at once: a bundle's files come back as one reply of many megabytes."""
+        fd = self._replies_file.fileno()
+        data = os.pread(fd, max(os.fstat(fd).st_size - self._read_to, 0), self._read_to)
         if not data:
             return False
         self._read_to += len(data)
-        *messages, self._pending = (self._pending + data).split(b",")
+        if b"," not in data:
+            self._pending.append(data)
+            return True
+        *messages, rest = b"".join([*self._pending, data]).split(b",")
+        self._pending = [rest] if rest else []
         for message in messages:
             self._store(json.loads(base64.b64decode(message)))
         return True
