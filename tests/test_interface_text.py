@@ -23,6 +23,8 @@ from frontdesk.content.models import (
     Update,
 )
 from frontdesk.mkdocs.config import DEFAULT_LEVELS
+from frontdesk.notify.changes import ChangeKind
+from frontdesk.notify.messages import STATUS_WORDS
 from frontdesk.site.interface import LOCALES, InterfaceText
 from frontdesk.site.markup import markdown_renderer
 from frontdesk.site.rendering import TEMPLATES, Renderer
@@ -88,6 +90,7 @@ SPEAKING_MODULES = {
     PACKAGE / "site/pages.py": "_",  # page titles
     PACKAGE / "site/rendering.py": "_",  # the scripts' words
     PACKAGE / "mkdocs/config.py": "_",  # "Was this page helpful?"
+    PACKAGE / "notify/messages.py": "words",  # notifications
 }
 
 
@@ -97,7 +100,7 @@ def phrases_in_python() -> set[str]:
     for path, keyword in SPEAKING_MODULES.items():
         with path.open("rb") as source:
             for _line, _function, message, _comments in extract_python(
-                source, {keyword: None}, [], {}
+                source, {keyword: None, "plural": (1, 2)}, [], {}
             ):
                 phrase = message[0] if isinstance(message, tuple) else message
                 if isinstance(phrase, str):  # a phrase as written, not a label by name
@@ -118,6 +121,7 @@ def named_phrases() -> set[str]:
         "Home",  # the title this site's `nav:` gives its front page
         *english._script_text()["keys"].values(),  # type: ignore[union-attr]
         *promise_wordings(),
+        *(kind.value for kind in ChangeKind), *STATUS_WORDS.values(),  # notifications
     }  # fmt: skip
 
 

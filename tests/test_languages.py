@@ -4,6 +4,7 @@ such, `hreflang` links that lead to each other, and a site without languages as 
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import subprocess
@@ -20,11 +21,13 @@ from conftest import REPO
 from mkdocs.exceptions import Abort
 from pages import announce, content, read, region, text
 from sitecompare import differences
+from statuspage_schema import DOCUMENTS, validator
 
 from frontdesk.cli.main import main as frontdesk
 
 ACTIVE = "status/incidents/2026-11-23-mobile-app-sign-in/"
 ACTIVE_FILE = "content/status/incidents/2026-11-23-mobile-app-sign-in.yml"
+ACTIVE_ID = "2026-11-23-mobile-app-sign-in"
 TRANSLATED = "articles/account/reset-password/"
 UNTRANSLATED = "articles/account/two-factor-authentication/"
 SITE_URL = "https://help.tallybook.example/"
@@ -124,9 +127,21 @@ def test_the_status_api_is_one_set_of_documents_in_the_default_language(
     example_site: Path,
 ) -> None:
     assert not (example_site / "de/api").exists() and not (example_site / "de/badges").exists()
-    incidents = (example_site / "api/v2/incidents.json").read_text(encoding="utf-8")
-    assert "Some customers cannot sign in to the mobile apps" in incidents
-    assert "Manche Kundinnen" not in incidents
+    incidents = json.loads((example_site / "api/v2/incidents.json").read_text(encoding="utf-8"))
+    active = next(i for i in incidents["incidents"] if i["id"] == ACTIVE_ID)
+    assert active["name"] == "Some customers cannot sign in to the mobile apps"
+    assert "Manche Kundinnen" not in json.dumps([active[k] for k in active if k != "frontdesk"])
+    # Each entry carries its texts in the other languages too, for notifications in them.
+    german = active["frontdesk"]["languages"]["de"]
+    assert german["name"].startswith("Manche Kundinnen und Kunden")
+    assert german["shortlink"] == f"https://help.tallybook.example/de/status/incidents/{ACTIVE_ID}/"
+    assert german["components"] == {"mobile-apps": "Apps", "sign-in": "Anmeldung"}
+    assert german["incident_updates"][f"{ACTIVE_ID}-2"].startswith("Wir haben die Ursache")
+    assert german["cause"].startswith("Um 09:30 Uhr deutscher Zeit")
+    assert set(active["frontdesk"]["languages"]) == {"de"}
+    for path, definition in DOCUMENTS.items():  # still valid against the published schema
+        document = json.loads((example_site / path).read_text(encoding="utf-8"))
+        validator(definition).validate(document)
 
 
 def test_a_page_without_a_translation_is_marked_and_keeps_its_own_language(

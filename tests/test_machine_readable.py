@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import copy
 import json
 import re
 import xml.etree.ElementTree as ET
@@ -16,6 +15,7 @@ from browser import SiteServer, browser
 from conftest import EXAMPLE_EPOCH, EXAMPLE_LANGUAGES, REPO
 from icalendar import Calendar
 from jsonschema import Draft202012Validator
+from statuspage_schema import DOCUMENTS, SCHEMA, validator
 
 from frontdesk.content.loading import load_site
 from frontdesk.content.models import (
@@ -38,17 +38,6 @@ from frontdesk.status.view import StatusView
 UTC = timezone.utc
 NOW = datetime.fromtimestamp(int(EXAMPLE_EPOCH), UTC)
 SITE = SiteInfo("Tallybook Help Centre", "https://help.tallybook.example/")
-SCHEMA = json.loads((REPO / "schemas" / "statuspage-v2.schema.json").read_text(encoding="utf-8"))
-DOCUMENTS = {
-    "api/v2/summary.json": "summary_document",
-    "api/v2/status.json": "status_document",
-    "api/v2/components.json": "components_document",
-    "api/v2/incidents.json": "incidents_document",
-    "api/v2/incidents/unresolved.json": "incidents_document",
-    "api/v2/scheduled-maintenances.json": "scheduled_maintenances_document",
-    "api/v2/scheduled-maintenances/upcoming.json": "scheduled_maintenances_document",
-    "api/v2/scheduled-maintenances/active.json": "scheduled_maintenances_document",
-}
 ACTIVE_INCIDENT = "2026-11-23-mobile-app-sign-in"
 CANCELLED_WINDOW = "2026-12-06-email-sending-service-move"
 UPCOMING_WINDOW = "2026-11-25-payments-and-bank-feeds-upgrade"
@@ -72,14 +61,6 @@ def files(content: StatusContent) -> dict[str, bytes]:
 
 def document(files: dict[str, bytes], path: str) -> dict:
     return json.loads(files[path])
-
-
-def validator(definition: str | None = None) -> Draft202012Validator:
-    schema = copy.deepcopy(SCHEMA)
-    if definition:
-        del schema["oneOf"]
-        schema["$ref"] = f"#/$defs/{definition}"
-    return Draft202012Validator(schema)
 
 
 def plain(html: str) -> str:

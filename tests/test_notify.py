@@ -21,8 +21,10 @@ from conftest import EXAMPLE_EPOCH, EXAMPLE_LANGUAGES
 from receivers import http_receiver, smtp_receiver
 
 from frontdesk.cli.main import main
+from frontdesk.content.languages import status_in
 from frontdesk.content.loading import load_status
 from frontdesk.notify import delivery
+from frontdesk.notify.channels import Channel, unknown_languages
 from frontdesk.status.machine.common import SiteInfo
 from frontdesk.status.machine.statuspage import statuspage_files
 from frontdesk.status.view import StatusView
@@ -109,10 +111,15 @@ WEBHOOK_SCHEMA = {  # Statuspage's incident webhook, as its documentation descri
 
 
 def publish_state(root: Path, epoch: int, out: Path) -> Path:
-    """The Statuspage documents a build of `root` at `epoch` publishes, written into `out`."""
+    """The Statuspage documents a build of `root` at `epoch` publishes, written into `out`
+    (with the texts of the site's other languages in each entry, as a build writes them)."""
     now = datetime.fromtimestamp(epoch, timezone.utc)
-    view = StatusView(load_status(root / "content", root, EXAMPLE_LANGUAGES), now)
-    for path, data in statuspage_files(view, SITE).items():
+    status = load_status(root / "content", root, EXAMPLE_LANGUAGES)
+    translations = [
+        (code, StatusView(status_in(status, code), now), SiteInfo(SITE.name, f"{SITE.url}{code}/"))
+        for code in EXAMPLE_LANGUAGES[1:]
+    ]
+    for path, data in statuspage_files(StatusView(status, now), SITE, translations).items():
         (out / path).parent.mkdir(parents=True, exist_ok=True)
         (out / path).write_bytes(data)
     return out
@@ -333,6 +340,8 @@ def test_an_unset_channel_is_skipped_with_a_notice(states, channels, monkeypatch
          "notify[0] (webhook): expected an http:// or https:// URL"),
         ("- apprise: json://a.example/\n          webhook: https://b.example/",
          "notify[0]: give exactly one of `apprise: URL` or `webhook: URL`"),
+        ("- webhook: https://b.example/\n          language: German",
+         "notify[0] (webhook) language: expected a language code like de"),
     ],
 )  # fmt: skip
 def test_a_channel_url_apprise_cannot_read_fails_check_and_build_without_showing_it(
@@ -362,6 +371,78 @@ def test_an_unknown_channel_component_is_an_error(states, channels) -> None:
     result = CliRunner().invoke(main, ["check", "-f", str(mkdocs_yml)])
     assert result.exit_code == 1
     assert "notify[2] (webhook) components[1]: unknown component id 'bank'" in result.output
+
+
+def in_language(root: Path, channel: str, code: str) -> None:
+    """Give one of the example's channels (`apprise: !ENV FRONTDESK_EMAIL_URL`) a language."""
+    mkdocs_yml = root / "mkdocs.yml"
+    text = mkdocs_yml.read_text()
+    line = next(line for line in text.splitlines() if channel in line)
+    indent = " " * (line.index("- ") + 2)
+    mkdocs_yml.write_text(text.replace(line + "\n", f"{line}\n{indent}language: {code}\n", 1))
+
+
+def test_a_channel_in_another_language_hears_of_every_change_in_it(states, channels) -> None:
+    root, before, after = states
+    web, mail = channels
+    in_language(root, "FRONTDESK_EMAIL_URL", "de")
+    in_language(root, "FRONTDESK_WEBHOOK_URL", "de")
+    result = notify(root, before, after)
+    assert result.exit_code == 0, result.output
+    # The chat channel has no language: the site's default, word for word as before.
+    assert [post.body["title"] for post in web.to("/chat")][:2] == [
+        "New update: Some customers cannot sign in to the mobile apps",
+        "Resolved: Some customers cannot sign in to the mobile apps",
+    ]
+    subjects = [m["Subject"] for m in mail]
+    assert subjects == [  # the same changes, in the same order
+        "Neue Meldung: Manche Kundinnen und Kunden können sich nicht in den Apps anmelden",
+        "Behoben: Manche Kundinnen und Kunden können sich nicht in den Apps anmelden",
+        "Neue Störung: Invoice PDFs are blank",  # written once, for every language
+        "Wartung geplant: Rebuilding the search index",
+        "Wartung beginnt in 20 Stunden: Upgrade to card payment and bank feed systems",
+    ]
+    update = next(m for m in mail if m["Subject"].startswith("Neue Meldung"))
+    body = update.get_body(("html",)).get_content().replace("\r\n", "\n")
+    assert "<h3>Betrifft</h3>" in body and "Anmeldung, Apps" in body
+    assert "<h3>Die Lösung ist eingespielt, wir beobachten sie</h3>" in body
+    assert "<h3>Ursache</h3>\n<p>Um 09:30 Uhr deutscher Zeit" in body
+    assert "<h3>Damit es nicht wieder passiert</h3>" in body
+    link = "https://help.tallybook.example/de/status/incidents/2026-11-23-mobile-app-sign-in/"
+    assert f'<a href="{link}">Alle Einzelheiten auf unserer Statusseite</a>' in body
+    new = next(m for m in mail if m["Subject"].startswith("Neue Störung"))
+    new_body = new.get_body(("html",)).get_content().replace("\r\n", "\n")
+    assert "<h3>Voraussichtlich wieder verfügbar</h3>\n<p>bis 24. Nov. 2026, 09:00 UTC</p>" in (
+        new_body
+    )
+    assert "<h3>Wir untersuchen das Problem</h3>" in new_body
+    # The webhook in German too: Statuspage's shape, the entry's texts in the channel's language.
+    hooks = [post.body for post in web.to("/hook?token=hook-s3cret")]
+    assert len(hooks) == 1
+    jsonschema.validate(hooks[0], WEBHOOK_SCHEMA)
+    window = hooks[0]["incident"]
+    assert sorted(c["name"] for c in window["components"]) == ["Bankanbindung", "Kartenzahlungen"]
+    assert window["shortlink"] == (
+        "https://help.tallybook.example/de/status/maintenance/"
+        "2026-11-25-payments-and-bank-feeds-upgrade/"
+    )
+
+
+def test_a_channel_language_the_site_does_not_have_is_an_error(states, channels) -> None:
+    root, before, after = states
+    web, mail = channels
+    in_language(root, "FRONTDESK_EMAIL_URL", "fr")
+    error = "notify[1] (apprise: mailto) language: unknown language 'fr'; the site's languages are en, de"
+    result = notify(root, before, after)
+    assert result.exit_code == 1 and error in result.output
+    for command in ("check", "build"):
+        result = CliRunner().invoke(main, [command, "-f", str(root / "mkdocs.yml")])
+        assert result.exit_code == 1, command
+        assert error in result.output, (command, result.output)
+    assert web.posts == [] and mail == []
+    one = unknown_languages([Channel(0, "webhook", None, (), "de")], [])
+    assert one == ["notify[0] (webhook) language: unknown language 'de'; this site has one "
+                   "language (no `languages:` option); leave `language:` out"]  # fmt: skip
 
 
 def test_maintenance_starting_completing_and_cancelled(

@@ -11,9 +11,10 @@ from frontdesk.cli.common import CONFIG, site_config
 from frontdesk.content.errors import ContentError
 from frontdesk.content.loading import load_status
 from frontdesk.mkdocs.engine import EngineError
-from frontdesk.notify.channels import unknown_components
+from frontdesk.notify.channels import unknown_components, unknown_languages
 from frontdesk.notify.run import notify
 from frontdesk.notify.states import StateError, save_state
+from frontdesk.site.interface import InterfaceText
 
 
 def register(main: click.Group) -> None:
@@ -51,7 +52,10 @@ def notify_command(config_file: str, previous: str, dry_run: bool, site_dir: str
         known = {c.id for c in status.catalog.components}
     except (ContentError, EngineError) as exc:
         raise click.ClickException(str(exc)) from None
-    problems = unknown_components(options.notify, known)
+    problems = [
+        *unknown_components(options.notify, known),
+        *unknown_languages(options.notify, site.languages),
+    ]
     if problems:
         raise click.ClickException("\n".join(problems))
     if not options.notify:
@@ -59,7 +63,8 @@ def notify_command(config_file: str, previous: str, dry_run: bool, site_dir: str
     try:
         result = notify(
             previous, site_dir, options.notify, options.notify_maintenance_hours, dry_run,
-            lambda line: click.echo(line, err=True),
+            lambda line: click.echo(line, err=True), site.languages,
+            lambda code: InterfaceText(code, site.theme_dirs).wording(),
         )  # fmt: skip
     except StateError as exc:
         raise click.ClickException(str(exc)) from None

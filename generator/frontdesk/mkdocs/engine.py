@@ -53,6 +53,12 @@ class Site:
             raise EngineError(SITE_URL_REQUIRED)
 
     @property
+    def theme_dirs(self) -> list[Path]:
+        """The site's own theme folder (`theme.custom_dir`), where its catalogues live too."""
+        custom_dir = self.config.theme.custom_dir
+        return [Path(custom_dir)] if custom_dir else []
+
+    @property
     def languages(self) -> tuple[str, ...]:
         """The site's language codes, the default first; none for a site in one language."""
         return tuple(language.code for language in self.options.languages)

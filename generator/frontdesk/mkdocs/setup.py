@@ -26,6 +26,7 @@ from frontdesk.mkdocs.theme import (
     add_theme,
     keep_compiled_templates,
 )
+from frontdesk.notify.channels import unknown_languages
 from frontdesk.site import pages as site_pages
 from frontdesk.site.editions import RendererFor
 from frontdesk.site.interface import InterfaceText
@@ -65,6 +66,9 @@ def set_up(
     site_url = config.site_url.rstrip("/") + "/"
     markdown = markdown_renderer(config.markdown_extensions, config.mdx_configs)
     _check_languages(options.languages)
+    wrong_channels = unknown_languages(options.notify, [lang.code for lang in options.languages])
+    if wrong_channels:
+        raise PluginError("\n".join(wrong_channels))
     if len(options.languages) > 1 and options.search == "builtin":
         raise PluginError(
             "search: builtin: Material's built-in search keeps one index for every language, "

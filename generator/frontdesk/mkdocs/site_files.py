@@ -70,7 +70,8 @@ def publish_files(
     languages.add_pages(files, translations, config)
     for asset in asset_files():
         files.append(File.generated(config, ASSET_URI + asset.name, abs_src_path=str(asset)))
-    outputs = machine_readable_files(languages.default.view, site_info, markdown)
+    translations = [(e.code, e.view, e.site_info) for e in languages.others]
+    outputs = machine_readable_files(languages.default.view, site_info, markdown, translations)
     for edition in languages.others:
         outputs.update(edition_files(edition, markdown))
     for path, data in outputs.items():

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import contextlib
 import logging
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+from frontdesk.content.languages import CODE
 from frontdesk.notify.changes import Change
 
 KINDS = ("apprise", "webhook")
@@ -27,6 +28,7 @@ class Channel:
     kind: str
     url: str | None  # None when its environment variable is not set
     components: tuple[str, ...] = ()
+    language: str | None = None  # its messages' language; None: the site's default
 
     @property
     def name(self) -> str:
@@ -46,6 +48,19 @@ def read_channels(raw: object) -> list[Channel]:
             "notify: expected a list of channels, each `apprise: URL` or `webhook: URL`"
         )
     return [_channel(place, item) for place, item in enumerate(raw)]
+
+
+def unknown_languages(channels: list[Channel], languages: Sequence[str]) -> list[str]:
+    """A message for every channel language that the site's `languages:` does not list."""
+    if not languages:
+        where = "this site has one language (no `languages:` option); leave `language:` out"
+    else:
+        where = f"the site's languages are {', '.join(languages)}"
+    return [
+        f"{channel.name} language: unknown language {channel.language!r}; {where}"
+        for channel in channels
+        if channel.language is not None and channel.language not in languages
+    ]
 
 
 def unknown_components(channels: list[Channel], known: set[str]) -> list[str]:
@@ -88,10 +103,10 @@ def _channel(place: int, item: object) -> Channel:
     if not isinstance(item, dict):
         raise ChannelError(f"{where}: expected `apprise: URL` or `webhook: URL`")
     kinds = [kind for kind in KINDS if kind in item]
-    unknown = sorted(set(item) - {*KINDS, "components"})
+    unknown = sorted(set(item) - {*KINDS, "components", "language"})
     if unknown:
         raise ChannelError(
-            f"{where}: unknown key {unknown[0]!r}; expected apprise, webhook, components"
+            f"{where}: unknown key {unknown[0]!r}; expected apprise, webhook, components, language"
         )
     if len(kinds) != 1:
         raise ChannelError(f"{where}: give exactly one of `apprise: URL` or `webhook: URL`")
@@ -101,7 +116,12 @@ def _channel(place: int, item: object) -> Channel:
         raise ChannelError(f"{where} ({kind}): expected a URL")
     if not isinstance(components, list) or not all(isinstance(c, str) for c in components):
         raise ChannelError(f"{where} ({kind}) components: expected a list of component ids")
-    channel = Channel(place, kind, url.strip() or None if url else None, tuple(components))
+    language = item.get("language")
+    if language is not None and not (isinstance(language, str) and CODE.match(language)):
+        raise ChannelError(f"{where} ({kind}) language: expected a language code like de")
+    channel = Channel(
+        place, kind, url.strip() or None if url else None, tuple(components), language
+    )
     if channel.url:
         _check_url(channel)
     return channel

@@ -15,6 +15,7 @@ from frontdesk.notify.channels import Channel, apprise_quiet
 from frontdesk.notify.messages import Message
 from frontdesk.notify.webhook import webhook_body
 
+Outgoing = list[tuple[Change, Message]]  # each change with its message, in one language
 PAUSES = (1.0, 3.0)  # seconds before the second and the third attempt
 TIMEOUT = 10  # seconds for each webhook request
 
@@ -32,12 +33,11 @@ class ChannelReport:
 
 def deliver(
     channels: list[Channel],
-    changes: list[Change],
-    messages: list[Message],
+    outgoing: Callable[[Channel], Outgoing],
     dry_run: bool,
     say: Callable[[str], None],
 ) -> list[ChannelReport]:
-    """`messages[n]` is the message of `changes[n]`."""
+    """Send each channel what `outgoing` gives it (the changes, in its language)."""
     reports = []
     for channel in channels:
         report = ChannelReport(channel)
@@ -46,7 +46,7 @@ def deliver(
             say(f"{channel.name}: skipped, its URL is empty (is its environment variable set?)")
             continue
         send = _sender(channel)
-        for change, message in zip(changes, messages, strict=True):
+        for change, message in outgoing(channel):
             if not channel.wants(change):
                 continue
             if dry_run:

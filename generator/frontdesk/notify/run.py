@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from frontdesk.notify.changes import Change, status_changes
 from frontdesk.notify.channels import Channel
-from frontdesk.notify.delivery import ChannelReport, deliver
+from frontdesk.notify.delivery import ChannelReport, Outgoing, deliver
+from frontdesk.notify.languages import in_language
 from frontdesk.notify.messages import message_for
 from frontdesk.notify.states import INCIDENTS, StateError, read_state
 from frontdesk.site.markup import markdown_renderer
+from frontdesk.status.machine.common import ENGLISH, Wording
 
 
 @dataclass
@@ -30,8 +32,12 @@ def notify(
     reminder_hours: int,
     dry_run: bool,
     say: Callable[[str], None],
+    languages: Sequence[str] = (),
+    words_for: Callable[[str], Wording] = lambda _: ENGLISH,
 ) -> NotifyResult:
-    """Send a message for each change from `previous` (a folder or URL) to `site_dir`."""
+    """Send a message for each change from `previous` (a folder or URL) to `site_dir`.
+    `languages`: the site's, the default first; each channel gets its messages in its own
+    language, or in the default one, in `words_for(code)`'s words and dates."""
     current = read_state(site_dir)
     if current is None:
         raise StateError(f"{site_dir}: no status documents ({INCIDENTS}); build the site first")
@@ -44,5 +50,15 @@ def notify(
         say(f"No status changes since {previous}: nothing sent.")
         return NotifyResult()
     markdown = markdown_renderer()
-    messages = [message_for(change, markdown) for change in changes]
-    return NotifyResult(changes, deliver(channels, changes, messages, dry_run, say))
+    default = languages[0] if languages else None
+
+    def language_of(channel: Channel) -> str | None:
+        return channel.language or default
+
+    outgoing: dict[str | None, Outgoing] = {}
+    for code in dict.fromkeys(map(language_of, channels)):
+        words = words_for(code) if code else ENGLISH
+        in_code = [in_language(change, code) for change in changes]
+        outgoing[code] = [(change, message_for(change, markdown, words)) for change in in_code]
+    reports = deliver(channels, lambda channel: outgoing[language_of(channel)], dry_run, say)
+    return NotifyResult(changes, reports)

@@ -15,7 +15,7 @@ from frontdesk.content.loading.site import site_in
 from frontdesk.site import pages as site_pages
 from frontdesk.site.rendering import Renderer
 from frontdesk.status.machine.calendar import calendar_files
-from frontdesk.status.machine.common import SiteInfo, Wording
+from frontdesk.status.machine.common import SiteInfo
 from frontdesk.status.machine.entry_html import Markdown
 from frontdesk.status.machine.feeds import feed_files
 from frontdesk.status.view import StatusSettings, StatusView
@@ -92,6 +92,6 @@ def edition_files(edition: Edition, markdown: Markdown) -> dict[str, bytes]:
     """The feeds and calendars of another language's edition, under its folder (the status
     API and the badges are one set of documents, in the default language)."""
     view, site, interface = edition.view, edition.site_info, edition.pages.renderer.interface
-    words = Wording(edition.code, interface.gettext, interface.utc_time)
+    words = interface.wording()
     files = {**feed_files(view, site, markdown, words), **calendar_files(view, site, words)}
     return {edition.own(path): data for path, data in sorted(files.items())}

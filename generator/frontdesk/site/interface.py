@@ -18,7 +18,7 @@ from babel import Locale, UnknownLocaleError
 from babel.dates import format_skeleton
 from babel.messages.pofile import read_po
 
-from frontdesk.status.machine.common import readable_time
+from frontdesk.status.machine.common import Wording, readable_time
 
 LOCALES = Path(__file__).parent / "locales"
 SOURCE_LANGUAGE = "en"
@@ -54,6 +54,10 @@ class InterfaceText:
         if forms and all(forms):
             return forms[min(self._plural_index(n), len(forms) - 1)]
         return singular if n == 1 else plural
+
+    def wording(self) -> Wording:
+        """These words and dates, for what people read outside the site."""
+        return Wording(self.language, self.gettext, self.utc_time, self.ngettext)
 
     def utc_time(self, moment: datetime) -> str:
         """A moment in UTC, the zone named: 2026-11-23 12:00 UTC in English, as written in the

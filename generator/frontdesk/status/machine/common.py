@@ -55,18 +55,28 @@ def readable_time(moment: datetime) -> str:
     return utc(moment).strftime("%Y-%m-%d %H:%M UTC")
 
 
+def _english_plural(singular: str, plural: str, n: int) -> str:
+    return singular if n == 1 else plural
+
+
 @dataclass(frozen=True)
 class Wording:
-    """The words and times of what people read outside the site (feeds, calendars) in one
-    language: `gettext` gives a phrase's text, `time` a moment's; English as written here."""
+    """The words and times of what people read outside the site (feeds, calendars,
+    notifications) in one language: `gettext` gives a phrase's text, `ngettext` a phrase's for
+    a count, `time` a moment's; English as written here."""
 
     language: str = "en"
     gettext: Callable[[str], str] = str
     time: Callable[[datetime], str] = readable_time
+    ngettext: Callable[[str, str, int], str] = _english_plural
 
     def __call__(self, phrase: str, **values: object) -> str:
         text = self.gettext(phrase)
         return text % values if values else text
+
+    def plural(self, singular: str, plural: str, n: int) -> str:
+        """The phrase for `n` things, `%(num)s` in it replaced by `n`."""
+        return self.ngettext(singular, plural, n) % {"num": n}
 
 
 ENGLISH = Wording()

@@ -5,12 +5,15 @@ Statuspage caps its incident list at 50; we publish every incident, so nothing i
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from frontdesk.content.models import ComponentStatus
 from frontdesk.status.machine.common import SiteInfo, iso, json_bytes, newest_first
 from frontdesk.status.machine.statuspage_objects import JSON, StatuspageObjects
 from frontdesk.status.view import StatusView
 
 API = "api/v2/"
+Translation = tuple[str, StatusView, SiteInfo]  # a language's code, its status and its site
 
 # The overall status is the worst component status; wording as on Statuspage's own pages.
 INDICATORS: dict[ComponentStatus, tuple[str, str]] = {
@@ -37,9 +40,13 @@ def page_object(view: StatusView, site: SiteInfo) -> JSON:
     }
 
 
-def statuspage_documents(view: StatusView, site: SiteInfo) -> dict[str, JSON]:
-    """Every API v2 document, by site-relative path."""
-    objects = StatuspageObjects(view, site)
+def statuspage_documents(
+    view: StatusView, site: SiteInfo, translations: Sequence[Translation] = ()
+) -> dict[str, JSON]:
+    """Every API v2 document, by site-relative path; `translations`: the same status in each
+    of the site's other languages, whose texts every entry carries too."""
+    others = {code: StatuspageObjects(v, s) for code, v, s in translations}
+    objects = StatuspageObjects(view, site, others)
     page = page_object(view, site)
     all_incidents = [objects.incident(i) for i in newest_first([*view.content.incidents])]
     unresolved = [objects.incident(i) for i in view.active]
@@ -71,5 +78,8 @@ def statuspage_documents(view: StatusView, site: SiteInfo) -> dict[str, JSON]:
     }
 
 
-def statuspage_files(view: StatusView, site: SiteInfo) -> dict[str, bytes]:
-    return {path: json_bytes(doc) for path, doc in statuspage_documents(view, site).items()}
+def statuspage_files(
+    view: StatusView, site: SiteInfo, translations: Sequence[Translation] = ()
+) -> dict[str, bytes]:
+    documents = statuspage_documents(view, site, translations)
+    return {path: json_bytes(document) for path, document in documents.items()}

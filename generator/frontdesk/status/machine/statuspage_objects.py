@@ -2,11 +2,14 @@
 
 Field names and enumerations are Statuspage's own, so existing clients can read them. What
 Statuspage has no field for (cause, eta, prevention, ...) goes under the one key `frontdesk`.
+On a site with several languages the objects are in the default language, and
+`frontdesk.languages` holds each entry's texts in every other one (see `translated_texts`).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cached_property
 
@@ -33,6 +36,8 @@ from frontdesk.status.machine.statuspage_updates import JSON, update_objects
 from frontdesk.status.view import StatusView
 
 EXTRA_KEY = "frontdesk"
+LANGUAGES_KEY = "languages"
+TRANSLATED_EXTRAS = ("cause", "prevention", "apology", "compensation", "postmortem", "description")
 
 
 def group_ids(catalog: Catalog) -> list[str]:
@@ -55,6 +60,8 @@ class StatuspageObjects:
 
     view: StatusView
     site: SiteInfo
+    # The same status in each other language (by code), whose texts each entry also carries.
+    translations: Mapping[str, StatuspageObjects] = field(default_factory=dict)
 
     @cached_property
     def page_id(self) -> str:
@@ -148,7 +155,10 @@ class StatuspageObjects:
             "started_at": iso(incident.started),
             "monitoring_at": iso(monitoring),
             "resolved_at": iso(incident.ended),
-            EXTRA_KEY: incident_extras(incident, self.view.now),
+            EXTRA_KEY: {
+                **incident_extras(incident, self.view.now),
+                **self._in_languages(incident.id),
+            },
         }
 
     def maintenance(self, window: Maintenance) -> JSON:
@@ -165,8 +175,30 @@ class StatuspageObjects:
             EXTRA_KEY: {
                 "cancelled": window.cancelled,
                 "description": text_or_none(window.description),
+                **self._in_languages(window.id),
             },
         }
+
+    def _in_languages(self, entry_id: str) -> JSON:
+        """`{"languages": {code: texts}}` for an entry, or nothing on a site of one language."""
+        if not self.translations:
+            return {}
+        return {
+            LANGUAGES_KEY: {
+                code: translated_texts(objects.entry_object(entry_id))
+                for code, objects in self.translations.items()
+            }
+        }
+
+    def entry_object(self, entry_id: str) -> JSON:
+        """The object of the incident or maintenance window with this id."""
+        entry = self._entries[entry_id]
+        return self.incident(entry) if isinstance(entry, Incident) else self.maintenance(entry)
+
+    @cached_property
+    def _entries(self) -> dict[str, Entry]:
+        content = self.view.content
+        return {entry.id: entry for entry in (*content.incidents, *content.maintenance)}
 
     def _entry(self, entry: Entry) -> JSON:
         return {
@@ -179,6 +211,19 @@ class StatuspageObjects:
             "components": [self.component(cid) for cid in entry.component_ids],
             "incident_updates": update_objects(self.view, entry),
         }
+
+
+def translated_texts(entry: JSON) -> JSON:
+    """What readers of another language read of an entry object: its name and link, its
+    components' names, its updates' bodies by update id, and its texts under `frontdesk`."""
+    extra = entry[EXTRA_KEY]
+    return {
+        "name": entry["name"],
+        "shortlink": entry["shortlink"],
+        "components": {component["id"]: component["name"] for component in entry["components"]},
+        "incident_updates": {update["id"]: update["body"] for update in entry["incident_updates"]},
+        **{name: extra[name] for name in TRANSLATED_EXTRAS if name in extra},
+    }
 
 
 def incident_status(incident: Incident) -> str:
