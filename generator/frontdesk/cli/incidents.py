@@ -33,10 +33,13 @@ from frontdesk.cli.common import (
     utc_now,
 )
 from frontdesk.cli.maintenance import maintenance, status
+from frontdesk.cli.translations import incident_translate, maintenance_translate
 
 
 def register(main: click.Group) -> None:
     """Add `incident`, `maintenance` and `status` to the `frontdesk` group (once)."""
+    incident.add_command(incident_translate)
+    maintenance.add_command(maintenance_translate)
     for command in (incident, maintenance, status):
         if command.name not in main.commands:
             main.add_command(command)

@@ -30,6 +30,7 @@ from frontdesk.cli.authoring.maintenance import (
 from frontdesk.cli.authoring.paths import StatusPaths
 from frontdesk.cli.authoring.store import Written, known_components, read_incident, read_maintenance
 from frontdesk.cli.authoring.templates import Template, load_template, load_templates
+from frontdesk.cli.authoring.translations import translate_entry
 
 __all__ = [
     "AuthoringError",
@@ -52,6 +53,7 @@ __all__ = [
     "read_maintenance",
     "resolve_incident",
     "reviewable_incident",
+    "translate_entry",
     "updatable_incident",
     "updatable_maintenance",
     "update_incident",
