@@ -154,6 +154,15 @@ def test_a_page_without_a_translation_is_marked_and_keeps_its_own_language(
     # Its title too is in English, above the note; the theme adds no heading of its own.
     assert body.count("<h1") == 1
     assert '<h1 lang="en">Turn on two-factor authentication</h1>' in body
+    topic = page[page.index('data-md-component="header-topic"') :]  # Material's header title
+    assert re.match(
+        r'[^<]*<span class="md-ellipsis">\s*<span lang="en">\s*Turn on two-factor',
+        topic[topic.index(">") + 1 :],
+    )
+    translated_topic = read(example_site, f"de/{TRANSLATED}")
+    assert (
+        '<span lang="en">' not in translated_topic[translated_topic.index("header-topic") :][:300]
+    )
     assert body.index("<h1") < body.index("noch nicht übersetzt")
     english = body[body.index('<div lang="en">') :]
     assert "asks for a one-time code from your phone" in text(english)

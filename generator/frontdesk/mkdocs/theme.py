@@ -27,16 +27,19 @@ BASE_TEMPLATE = "frontdesk-base.html"
 COMPILED_TEMPLATES = ".frontdesk/templates"  # beside the build record, never published
 
 _CACHE_IMPORT = '{% import "partials/frontdesk-cache.html" as frontdesk %}\n'
+# A page still in the default language: its title in the header marked as written in it.
+_TITLE_LANG_OPEN = '{% if frontdesk_title_lang %}<span lang="{{ frontdesk_title_lang }}">{% endif %}'
+_TITLE_LANG_CLOSE = "{% if frontdesk_title_lang %}</span>{% endif %}"
 HEADER_PATCHES = (
     # (exact text in Material's partials/header.html, what it becomes)
     ('{% set class = "md-header" %}\n',
      _CACHE_IMPORT + '{% call frontdesk.cached(frontdesk_fragments, "header-start") %}\n'
      '{% set class = "md-header" %}\n'),
     ("            {% if page.meta and page.meta.title %}\n",
-     "{% endcall %}\n            {% if page.meta and page.meta.title %}\n"),
+     "{% endcall %}" + _TITLE_LANG_OPEN + "\n            {% if page.meta and page.meta.title %}\n"),
     ("              {{ page.title }}\n            {% endif %}\n",
-     "              {{ page.title }}\n            {% endif %}\n"
-     '{% call frontdesk.cached(frontdesk_fragments, "header-end", outside_nav_only=true) %}\n'),
+     "              {{ page.title }}\n            {% endif %}\n" + _TITLE_LANG_CLOSE
+     + '{% call frontdesk.cached(frontdesk_fragments, "header-end", outside_nav_only=true) %}\n'),
     # The language switch leads to the page's own translation: it stays out of the cached part.
     ('    {% if config.extra.alternate %}\n      {% include "partials/alternate.html" %}\n'
      '    {% endif %}\n',

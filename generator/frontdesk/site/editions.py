@@ -55,6 +55,8 @@ class Edition:
             "frontdesk_feedback_endpoint": feedback_endpoint or "",
             "frontdesk_text": pages.renderer.interface.gettext,
             "frontdesk_root": self.prefix,
+            # The header's page title of a page still in the default language is marked so.
+            "frontdesk_title_lang": pages.renderer.original_language(src_uri),
         }
 
 

@@ -119,10 +119,14 @@ class Renderer:
         tag = "div" if md else "span"
         return Markup(f'<{tag} lang="{code}">') + html + Markup(f"</{tag}>")
 
+    def original_language(self, src_uri: str) -> str:
+        """The default language's code for a page shown in it, untranslated; empty otherwise."""
+        return self._default_code if src_uri in self.untranslated_pages else ""
+
     def _written_in(self, src_uri: str, text: str | None = None) -> Markup:
         """For a page still in the default language: ` lang="en"` for its link, or with `text`
         (its summary) that text marked so; nothing, or the text as it is, otherwise."""
-        code = self._default_code if src_uri in self.untranslated_pages else ""
+        code = self.original_language(src_uri)
         if text is None:
             return Markup(f' lang="{code}"') if code else Markup("")
         return Markup(f'<span lang="{code}">{escape(text)}</span>') if code else escape(text)
