@@ -28,7 +28,9 @@ COMPILED_TEMPLATES = ".frontdesk/templates"  # beside the build record, never pu
 
 _CACHE_IMPORT = '{% import "partials/frontdesk-cache.html" as frontdesk %}\n'
 # A page still in the default language: its title in the header marked as written in it.
-_TITLE_LANG_OPEN = '{% if frontdesk_title_lang %}<span lang="{{ frontdesk_title_lang }}">{% endif %}'
+_TITLE_LANG_OPEN = (
+    '{% if frontdesk_title_lang %}<span lang="{{ frontdesk_title_lang }}">{% endif %}'
+)
 _TITLE_LANG_CLOSE = "{% if frontdesk_title_lang %}</span>{% endif %}"
 HEADER_PATCHES = (
     # (exact text in Material's partials/header.html, what it becomes)
