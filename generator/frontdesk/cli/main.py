@@ -20,7 +20,7 @@ from frontdesk.content.loading import load_site
 from frontdesk.content.loading.status_files import untranslated_news
 from frontdesk.mkdocs.config import audiences, status_settings
 from frontdesk.mkdocs.engine import EngineError, build_site, publish_or_build, read_site, serve_site
-from frontdesk.notify.channels import unknown_components, unknown_languages
+from frontdesk.notify.channels import channel_problems
 from frontdesk.status.notices import report_notices
 from frontdesk.status.view import StatusView
 
@@ -116,10 +116,7 @@ def check(config_file: str, reviews: bool) -> None:
         click.echo(str(exc), err=True)
         sys.exit(1)
     known = {component.id for component in site.status.catalog.components}
-    problems = [
-        *unknown_components(options.notify, known),
-        *unknown_languages(options.notify, config.languages),
-    ]
+    problems = channel_problems(options.notify, known, config.languages)
     if problems:
         click.echo("\n".join(problems), err=True)
         sys.exit(1)

@@ -11,7 +11,7 @@ from frontdesk.cli.common import CONFIG, site_config
 from frontdesk.content.errors import ContentError
 from frontdesk.content.loading import load_status
 from frontdesk.mkdocs.engine import EngineError
-from frontdesk.notify.channels import unknown_components, unknown_languages
+from frontdesk.notify.channels import channel_problems
 from frontdesk.notify.run import notify
 from frontdesk.notify.states import StateError, save_state
 from frontdesk.site.interface import InterfaceText
@@ -52,10 +52,7 @@ def notify_command(config_file: str, previous: str, dry_run: bool, site_dir: str
         known = {c.id for c in status.catalog.components}
     except (ContentError, EngineError) as exc:
         raise click.ClickException(str(exc)) from None
-    problems = [
-        *unknown_components(options.notify, known),
-        *unknown_languages(options.notify, site.languages),
-    ]
+    problems = channel_problems(options.notify, known, site.languages)
     if problems:
         raise click.ClickException("\n".join(problems))
     if not options.notify:

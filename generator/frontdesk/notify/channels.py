@@ -50,6 +50,13 @@ def read_channels(raw: object) -> list[Channel]:
     return [_channel(place, item) for place, item in enumerate(raw)]
 
 
+def channel_problems(
+    channels: list[Channel], components: set[str], languages: Sequence[str]
+) -> list[str]:
+    """What the channels name that the site does not have: components, then languages."""
+    return [*unknown_components(channels, components), *unknown_languages(channels, languages)]
+
+
 def unknown_languages(channels: list[Channel], languages: Sequence[str]) -> list[str]:
     """A message for every channel language that the site's `languages:` does not list."""
     if not languages:

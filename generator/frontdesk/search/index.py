@@ -184,7 +184,9 @@ class _Bundle:
         words indexed."""
         words = sum(self._service.reply(i).get("page_word_count", 0) for i in self._added)
         self.write()
-        files = [self._service.reply(i)["files"] for i in self._requests][-1]
+        for earlier in self._requests[:-1]:  # superseded by the last request, answered first
+            self._service.reply(earlier)
+        files = self._service.reply(self._requests[-1])["files"]
         staging = self._site_dir / f".{self._name}.new"
         shutil.rmtree(staging, ignore_errors=True)
         try:

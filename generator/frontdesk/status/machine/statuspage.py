@@ -48,11 +48,12 @@ def statuspage_documents(
     others = {code: StatuspageObjects(v, s) for code, v, s in translations}
     objects = StatuspageObjects(view, site, others)
     page = page_object(view, site)
-    all_incidents = [objects.incident(i) for i in newest_first([*view.content.incidents])]
-    unresolved = [objects.incident(i) for i in view.active]
-    all_windows = [objects.maintenance(m) for m in newest_first([*view.content.maintenance])]
-    upcoming = [objects.maintenance(m) for m in view.upcoming]
-    active = [objects.maintenance(m) for m in view.in_progress]
+    of = objects.object_of  # each entry's object built once, for every document listing it
+    all_incidents = [of(i) for i in newest_first([*view.content.incidents])]
+    unresolved = [of(i) for i in view.active]
+    all_windows = [of(m) for m in newest_first([*view.content.maintenance])]
+    upcoming = [of(m) for m in view.upcoming]
+    active = [of(m) for m in view.in_progress]
     status = status_object(view.overall)
     return {
         f"{API}summary.json": {

@@ -157,7 +157,7 @@ class StatuspageObjects:
             "resolved_at": iso(incident.ended),
             EXTRA_KEY: {
                 **incident_extras(incident, self.view.now),
-                **self._in_languages(incident.id),
+                **self._in_languages(incident),
             },
         }
 
@@ -175,30 +175,35 @@ class StatuspageObjects:
             EXTRA_KEY: {
                 "cancelled": window.cancelled,
                 "description": text_or_none(window.description),
-                **self._in_languages(window.id),
+                **self._in_languages(window),
             },
         }
 
-    def _in_languages(self, entry_id: str) -> JSON:
+    def _in_languages(self, entry: Entry) -> JSON:
         """`{"languages": {code: texts}}` for an entry, or nothing on a site of one language."""
         if not self.translations:
             return {}
         return {
             LANGUAGES_KEY: {
-                code: translated_texts(objects.entry_object(entry_id))
+                code: translated_texts(objects.object_of(entry))
                 for code, objects in self.translations.items()
             }
         }
 
-    def entry_object(self, entry_id: str) -> JSON:
-        """The object of the incident or maintenance window with this id."""
-        entry = self._entries[entry_id]
-        return self.incident(entry) if isinstance(entry, Incident) else self.maintenance(entry)
+    def object_of(self, entry: Entry) -> JSON:
+        """The object of this status's incident or maintenance window with `entry`'s id, built
+        once for every document that lists it (and for the default language's entry that
+        carries its texts)."""
+        built = self._incident_objects if isinstance(entry, Incident) else self._window_objects
+        return built[entry.id]
 
     @cached_property
-    def _entries(self) -> dict[str, Entry]:
-        content = self.view.content
-        return {entry.id: entry for entry in (*content.incidents, *content.maintenance)}
+    def _incident_objects(self) -> dict[str, JSON]:
+        return {incident.id: self.incident(incident) for incident in self.view.content.incidents}
+
+    @cached_property
+    def _window_objects(self) -> dict[str, JSON]:
+        return {window.id: self.maintenance(window) for window in self.view.content.maintenance}
 
     def _entry(self, entry: Entry) -> JSON:
         return {
