@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from frontdesk.audience.readability import flesch_kincaid_grade
 from frontdesk.content.errors import Problem
 from frontdesk.content.models import ArticleMeta, Audience
 
@@ -55,9 +56,7 @@ def prose(markdown_text: str) -> str:
 
 def reading_grade(markdown_text: str) -> float:
     """The Flesch-Kincaid grade of an article's prose (code excluded)."""
-    import textstat  # only `frontdesk check` grades prose; loading its dictionaries costs 0.2 s
-
-    return round(float(textstat.flesch_kincaid_grade(prose(markdown_text))), 1)
+    return flesch_kincaid_grade(prose(markdown_text))
 
 
 def readability_notices(
