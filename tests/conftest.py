@@ -24,6 +24,10 @@ os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 # Pinned for the whole session, before any fixture of any scope runs, so no build in a test reads
 # the wall clock; a test that needs another moment sets it with monkeypatch, which restores it.
 os.environ["SOURCE_DATE_EPOCH"] = EXAMPLE_EPOCH
+# The staff commands' now (what `--at` and `--started` default to, and what a time may not be
+# ahead of): after every time the tests give, so none of them is refused as in the future.
+CLI_NOW = "2026-12-31T12:00:00Z"
+os.environ["FRONTDESK_NOW"] = CLI_NOW
 
 COMPONENTS = """\
 groups:

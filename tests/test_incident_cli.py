@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 import sys
+from datetime import datetime, timezone
 from pathlib import Path
 
 import pexpect
@@ -181,9 +182,13 @@ def test_a_new_incident_with_an_unknown_component_writes_nothing(copy_example: P
 
 
 def test_a_missing_value_without_a_terminal_is_a_usage_error(copy_example: Path) -> None:
-    result = run(copy_example, "incident", "new", "--title", "Slow reports")
+    folder = copy_example / "content/status/incidents"
+    before = sorted(folder.iterdir())
+    result = run(copy_example, "incident", "new", "--title", "Slow reports", "--eta", "unknown")
     assert result.exit_code == 2
-    assert "Missing option '--impact'" in result.output
+    missing = result.output.split("give them as flags):")[1].split()
+    assert missing == ["--impact", "--components", "--cause", "--prevention", "--message"]
+    assert sorted(folder.iterdir()) == before
 
 
 def test_a_failed_write_leaves_the_file_intact_and_no_draft(copy_example: Path, monkeypatch):
@@ -212,11 +217,10 @@ def test_a_template_with_placeholders_left_is_refused_and_writes_nothing(copy_ex
     folder = copy_example / "content/status/incidents"
     before = sorted(folder.iterdir())
     result = template_new(copy_example)
-    assert result.exit_code == 1
-    for field in ("title", "cause", "updates[0].message"):
-        assert re.search(rf"\.yml:\d+: {re.escape(field)}: still contains the template placeholder",
-                         result.output), field  # fmt: skip
-    assert "replace it with real words" in result.output
+    assert result.exit_code == 2
+    for flag in ("--title", "--cause", "--message"):
+        assert re.search(rf"^  {flag} \(the template 'sign-in-failures' says \".*<<.*>>.*\"\)$",
+                         result.output, re.M), flag  # fmt: skip
     assert sorted(folder.iterdir()) == before
 
 
@@ -241,11 +245,13 @@ def test_resolve_can_bring_the_prevention_plan_and_the_postmortem(copy_example: 
     result = run(copy_example, "incident", "resolve", path.stem, "--at", "2026-11-23T11:30:00Z",
                  "--message", "Sign-in works again on every app version.",
                  "--prevention", "Sign-in changes now go to one app store at a time.",
+                 "--prevention", "de=Änderungen an der Anmeldung gehen nun an einen Store nach dem anderen.",
                  "--postmortem", "## What happened\nA release changed the sign-in format.")  # fmt: skip
     assert result.exit_code == 0, result.output
     validates(copy_example)
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    assert data["prevention"].strip() == "Sign-in changes now go to one app store at a time."
+    assert data["prevention"]["en"].strip() == "Sign-in changes now go to one app store at a time."
+    assert data["prevention"]["de"].startswith("Änderungen an der Anmeldung")
     assert data["postmortem"].startswith("## What happened")
     assert data["updates"][-1]["status"] == "resolved"
 
@@ -420,8 +426,8 @@ def test_incident_new_at_a_terminal_asks_for_each_missing_value(copy_example: Pa
         child.sendline("Our Open Banking provider is not returning new transactions.")
         child.expect("Expected back.*: ")
         child.sendline("unknown")
-        child.expect("Next update by.*: ")
-        child.sendline("2026-11-23T11:00:00Z")
+        child.expect(r"next update by \(like \+30m or 2026-12-31T13:00:00Z\) \[\+60m\]: ")
+        child.sendline("+30m")  # from the command line's now, conftest's CLI_NOW
         child.expect("Prevention.*: ")
         child.sendline("We will publish what we change once our provider explains the fault.")
         child.expect("First message to customers: ")
@@ -436,6 +442,7 @@ def test_incident_new_at_a_terminal_asks_for_each_missing_value(copy_example: Pa
     data = yaml.safe_load(written.read_text(encoding="utf-8"))
     assert data["components"] == {"bank-feeds": "partial_outage"}
     assert data["eta"] == "unknown" and data["updates"][0]["status"] == "investigating"
+    assert data["next_update"] == datetime(2026, 12, 31, 12, 30, tzinfo=timezone.utc)
 
 
 def test_help_examples_name_the_sites_own_components(

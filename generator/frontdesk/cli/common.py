@@ -7,10 +7,11 @@ frontdesk.cli.authoring and turns its refusals into messages.
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
@@ -19,11 +20,19 @@ import yaml
 
 from frontdesk.cli import authoring as au
 from frontdesk.cli.authoring.templates import placeholders
-from frontdesk.cli.authoring.values import UNKNOWN, parse_components, parse_moment
+from frontdesk.cli.authoring.values import (
+    UNKNOWN,
+    duration,
+    format_moment,
+    parse_components,
+    parse_moment,
+    utc,
+)
 from frontdesk.content.errors import ContentError
 from frontdesk.content.languages import CODE
 from frontdesk.content.loading.status_files import unknown_component
 from frontdesk.content.models import Impact, IncidentStatus, MaintenanceStatus
+from frontdesk.mkdocs.config import FrontdeskConfig
 from frontdesk.mkdocs.engine import EngineError, Site, read_site
 
 IMPACTS = [i.value for i in Impact]
@@ -32,6 +41,7 @@ WINDOW_STATUSES = [s.value for s in MaintenanceStatus]
 POSTMORTEM_HINT = (
     "\n(Write the postmortem above in Markdown: summary, timeline, causes, follow-up.)\n"
 )
+NOW_VARIABLE = "FRONTDESK_NOW"
 CONFIG = click.option(
     "-f", "--config-file", type=click.Path(exists=True, dir_okay=False), default="mkdocs.yml",
     show_default=True, help="The site's MkDocs configuration (it says where content/ is).",
@@ -39,22 +49,40 @@ CONFIG = click.option(
 
 
 class MomentType(click.ParamType):
-    """An ISO 8601 time with a UTC offset; with `unknown_ok`, also the word `unknown`."""
+    """An ISO 8601 time with a UTC offset, or a time from now (`+30m`, `+2h`, `+1d`); with
+    `unknown_ok`, also the word `unknown`. With `posted`, a time when something was written,
+    which cannot be later than now (beyond a few minutes of clock difference)."""
 
     name = "time"
 
-    def __init__(self, unknown_ok: bool = False) -> None:
-        self.unknown_ok = unknown_ok
+    def __init__(self, unknown_ok: bool = False, posted: bool = False) -> None:
+        self.unknown_ok, self.posted = unknown_ok, posted
 
     def convert(
         self, value: object, param: click.Parameter | None, ctx: click.Context | None
     ) -> datetime | str:
-        if isinstance(value, datetime) or (self.unknown_ok and value == UNKNOWN):
+        if self.unknown_ok and value == UNKNOWN:
             return value
         try:
-            return parse_moment(str(value))
+            moment = value if isinstance(value, datetime) else parse_moment(str(value), utc_now())
         except ValueError as exc:
             self.fail(f"{exc}{' (or unknown)' if self.unknown_ok else ''}", param, ctx)
+        if self.posted:
+            try:
+                refuse_ahead(moment, utc_now())
+            except au.AuthoringError as exc:
+                self.fail(str(exc), param, ctx)
+        return moment
+
+
+def refuse_ahead(moment: datetime, now: datetime) -> None:
+    """A time customers will read as already past must not lie in the future."""
+    if moment - now > CLOCK_SLACK:
+        raise au.AuthoringError(
+            f"{utc(moment)} is {duration(moment - now)} ahead of now ({utc(now)}): a time "
+            "something happened or was posted cannot be in the future. Leave it out to use now, "
+            "or give the real time"
+        )
 
 
 class ComponentsType(click.ParamType):
@@ -82,7 +110,39 @@ class ComponentsType(click.ParamType):
         return parsed
 
 
-MOMENT, ETA = MomentType(), MomentType(unknown_ok=True)
+MOMENT, ETA, POSTED = MomentType(), MomentType(unknown_ok=True), MomentType(posted=True)
+CLOCK_SLACK = timedelta(minutes=5)  # a laptop's clock may run this far ahead of the true time
+
+
+class OpenStatus(click.Choice):
+    """An open incident's status. `resolved` is not offered, but is let through, so that the
+    command can point to `frontdesk incident resolve` with the incident's id."""
+
+    def __init__(self) -> None:
+        super().__init__(OPEN_STATUSES)
+
+    def convert(self, value: object, param: click.Parameter | None, ctx: click.Context | None):  # noqa: ANN201
+        if value == IncidentStatus.RESOLVED.value:
+            return value
+        return super().convert(value, param, ctx)
+
+
+def promised_update(after: datetime, interval_minutes: int) -> datetime:
+    """When customers hear next if nobody says: the site's own update interval after `after`,
+    offered as the answer at a terminal, and said aloud in a script."""
+    default = after + timedelta(minutes=interval_minutes)
+    if interactive():
+        return click.prompt(f"Restoration time unknown; next update by (like +30m or "
+                            f"{format_moment(default)})", default=f"+{interval_minutes}m",
+                            type=MOMENT)  # fmt: skip
+    click.echo(f"Customers are promised the next update by {utc(default)} (the site's "
+               f"update_interval_minutes); --next-update gives another time.")  # fmt: skip
+    return default
+
+
+def example_time(now: datetime) -> str:
+    """An example time at a prompt: two hours from now, so it is never one in the past."""
+    return format_moment(now + timedelta(hours=2))
 
 
 def site_config(config_file: str) -> Site:
@@ -97,8 +157,25 @@ def status_paths(config_file: str) -> au.StatusPaths:
     return au.StatusPaths(site.docs_dir, site.root, site.languages)
 
 
+def status_site(config_file: str) -> tuple[au.StatusPaths, FrontdeskConfig]:
+    """Where the status files are, and the frontdesk plugin's options (the update interval the
+    commands promise by)."""
+    site = site_config(config_file)
+    try:
+        return au.StatusPaths(site.docs_dir, site.root, site.languages), site.options
+    except EngineError as exc:
+        raise click.ClickException(str(exc)) from None
+
+
 def utc_now() -> datetime:
-    """The wall clock, never SOURCE_DATE_EPOCH: an update's time is when it was written."""
+    """The wall clock, never SOURCE_DATE_EPOCH: an update's time is when it was written.
+    FRONTDESK_NOW (an ISO time with an offset) stands in for it in scripts and tests."""
+    pinned = os.environ.get(NOW_VARIABLE, "").strip()
+    if pinned:
+        try:
+            return parse_moment(pinned).astimezone(timezone.utc)
+        except ValueError as exc:
+            raise click.UsageError(f"{NOW_VARIABLE}: {exc}") from None
     return datetime.now(timezone.utc).replace(microsecond=0)
 
 
@@ -108,11 +185,32 @@ def interactive() -> bool:
 
 def message_option(help_text: str):  # noqa: ANN201
     """`--message`, given once for every language or once per language (`de=Text`)."""
+    return text_option("--message", help_text)
+
+
+def text_option(flag: str, help_text: str):  # noqa: ANN201
+    """A text customers read, given once for every language or once per language (`de=Text`),
+    as `per_language` reads it."""
     return click.option(
-        "--message", multiple=True,
+        flag, multiple=True,
         help=f"{help_text} On a site in several languages, one per language: "
-        "--message 'Found it.' --message de='Gefunden.'",
+        f"{flag} 'Found it.' {flag} de='Gefunden.'",
     )  # fmt: skip
+
+
+DROP_TRANSLATIONS = click.option(
+    "--drop-translations", is_flag=True,
+    help="Replace a text written per language with one for every language, on purpose.",
+)  # fmt: skip
+
+
+def texts_per_language(given: dict[str, object], languages: Sequence[str]) -> dict[str, object]:
+    """Each repeatable text option (a tuple) read by `per_language`, named by its flag."""
+    return {
+        key: per_language(value, languages, f"--{key.replace('_', '-')}")
+        if isinstance(value, tuple) else value
+        for key, value in given.items()
+    }  # fmt: skip
 
 
 def per_language(given: tuple[str, ...], languages: Sequence[str], flag: str = "--message"):  # noqa: ANN201
@@ -153,32 +251,57 @@ def _coded(value: str, languages: Sequence[str]) -> tuple[str, str] | None:
     return None
 
 
+class Answers:
+    """Values from flags or a template. What is missing, or still a template's <<placeholder>>,
+    is asked for at a terminal; without one, every missing value is listed in one usage error
+    (exit 2) by `done()`, so a script learns all that it must give at once."""
+
+    def __init__(self, values: dict[str, object], template: str | None = None) -> None:
+        self.values, self.template, self.missing = values, template, []
+
+    def get(self, key: str, question: str, flag: str | None = None, **prompt: object) -> Any:
+        value, flag = self.values.get(key), flag or f"--{key.replace('_', '-')}"
+        pending = placeholders(value)
+        if value is not None and not pending:
+            return value
+        if interactive():
+            if pending:
+                click.echo(f"The template says: {_shown(value)}")
+                question = f"{question}, in your own words"
+            return click.prompt(question, **prompt)
+        says = f' (the template {self.template!r} says "{_shown(value)}")' if pending else ""
+        self.missing.append(f"{flag}{says}")
+        return None
+
+    def done(self) -> None:
+        if self.missing:
+            raise click.UsageError(
+                "Missing values (no terminal to ask on; give them as flags):\n  "
+                + "\n  ".join(self.missing)
+            )
+
+
+def _shown(value: object) -> str:
+    if isinstance(value, dict):
+        return "; ".join(f"{code}: {str(text).strip()}" for code, text in value.items())
+    shown = ", ".join(map(str, value)) if isinstance(value, list) else str(value)
+    return " ".join(shown.split())
+
+
 def ask(value: object, flag: str, question: str, **prompt: object) -> Any:
     """`value` if given; else a prompt at a terminal; else a usage error (exit 2)."""
-    if value is not None:
-        return value
-    if not interactive():
-        raise click.UsageError(
-            f"Missing option '{flag}' (no terminal to ask on; give it as a flag)"
-        )
-    return click.prompt(question, **prompt)
+    answers = Answers({"value": value})
+    answer = answers.get("value", question, flag, **prompt)
+    answers.done()
+    return answer
 
 
-def fill(values: dict[str, object], key: str, question: str, **prompt: object) -> Any:
-    """A field from flags or template; at a terminal, a template's <<placeholder>> is asked for."""
-    value = values.get(key)
-    if placeholders(value) and interactive():
-        click.echo(f"The template says: {str(value).strip()}")
-        return click.prompt(f"{question}, in your own words", **prompt)
-    return ask(value, f"--{key.replace('_', '-')}", question, **prompt)
-
-
-def component_choice(values: dict[str, object], known: list[str]) -> list[str] | dict[str, str]:
-    given = values.get("components")
-    if isinstance(given, str):
+def component_choice(answers: Answers, known: list[str]) -> list[str] | dict[str, str] | None:
+    given = answers.values.get("components")
+    if isinstance(given, str) and not placeholders(given):
         with refusals():
             return parse_components(given)
-    return ask(given, "--components", components_prompt(known, True), type=ComponentsType(known))
+    return answers.get("components", components_prompt(known, True), type=ComponentsType(known))
 
 
 def components_prompt(known: list[str], with_status: bool) -> str:

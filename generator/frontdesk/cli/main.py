@@ -11,6 +11,8 @@ import click
 import frontdesk
 from frontdesk.audience.levels import readability_notices
 from frontdesk.audience.review import review_notices, reviews_due
+from frontdesk.cli.authoring import StatusPaths
+from frontdesk.cli.authoring.templates import template_problems
 from frontdesk.cli.incidents import register
 from frontdesk.cli.new import SiteExists, create_site
 from frontdesk.cli.notify import register as register_notify
@@ -109,14 +111,22 @@ def check(config_file: str, reviews: bool) -> None:
         config = read_site(config_file)
         config.require_site_url()
         options = config.options
-        levels = [level.name for level in options.levels]
-        site = load_site(config.docs_dir, config.root, levels, languages=config.languages)
         now = build_time()
-    except (ContentError, ClockError, EngineError) as exc:
+    except (ClockError, EngineError) as exc:
         click.echo(str(exc), err=True)
+        sys.exit(1)
+    levels = [level.name for level in options.levels]
+    paths = StatusPaths(config.docs_dir, config.root, config.languages)
+    unusable = template_problems(paths)  # templates are checked even when content fails
+    try:
+        site = load_site(config.docs_dir, config.root, levels, languages=config.languages)
+    except ContentError as exc:
+        click.echo(str(ContentError([*exc.problems, *unusable])), err=True)
         sys.exit(1)
     known = {component.id for component in site.status.catalog.components}
     problems = channel_problems(options.notify, known, config.languages)
+    if unusable:
+        problems.insert(0, str(ContentError(unusable)))
     if problems:
         click.echo("\n".join(problems), err=True)
         sys.exit(1)
@@ -192,8 +202,13 @@ def new(directory: Path, name: str, force: bool) -> None:
     except (SiteExists, ClockError) as exc:
         raise click.ClickException(str(exc)) from None
     click.echo(f"Wrote a help centre to {directory} ({counted(len(written.written), 'file')}).")
-    click.echo("Next: set site_url and the contact channels in mkdocs.yml, then")
-    click.echo(f"  cd {directory} && frontdesk serve    # preview while you write")
+    click.echo("Next:")
+    click.echo("  - set site_url and the contact channels in mkdocs.yml;")
+    click.echo("  - before you publish, delete the sample incident and maintenance window, or")
+    click.echo("    customers will read them as real:")
+    for sample in written.samples:
+        click.echo(f"      {sample.relative_to(directory).as_posix()}")
+    click.echo(f"  - preview while you write: cd {directory} && frontdesk serve")
     click.echo("STAFF.md tells your support team how to post status updates.")
 
 

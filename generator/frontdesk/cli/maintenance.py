@@ -13,18 +13,22 @@ from frontdesk.cli.authoring.values import parse_components
 from frontdesk.cli.common import (
     CONFIG,
     MOMENT,
+    POSTED,
     WINDOW_STATUSES,
+    Answers,
     ComponentsType,
     SiteHelp,
     SiteHelpGroup,
     ask,
     components_prompt,
+    example_time,
     message_option,
     per_language,
     refusals,
     report_written,
     site_config,
     status_paths,
+    text_option,
     utc_now,
 )
 from frontdesk.content.clock import ClockError, build_time
@@ -48,16 +52,18 @@ def maintenance() -> None:
 
 @maintenance.command("new", cls=SiteHelp)
 @CONFIG
-@click.option("--title", help="What the work is, for customers.")
+@text_option("--title", "What the work is, for customers.")
 @click.option("--components", help="Ids, comma-separated: {components}.")
-@click.option("--start", type=MOMENT, help="When the window opens (ISO time with offset).")
+@click.option(
+    "--start", type=MOMENT, help="When the window opens (+2d, or an ISO time with offset)."
+)
 @click.option("--end", type=MOMENT, help="When it closes.")
-@click.option("--description", help="What customers will notice and what they need to do.")
+@text_option("--description", "What customers will notice and what they need to do.")
 @message_option("Optional first `scheduled` update.")
-@click.option("--at", type=MOMENT, help="When that update was posted; default: now (UTC).")
+@click.option("--at", type=POSTED, help="When that update was posted; default: now (UTC).")
 @click.option("--id", "window_id", help="File name without .yml; default: START-DATE-title-slug.")
-def maintenance_new(config_file: str, title: str | None, components: str | None,
-                    start: datetime | None, end: datetime | None, description: str | None,
+def maintenance_new(config_file: str, title: tuple[str, ...], components: str | None,
+                    start: datetime | None, end: datetime | None, description: tuple[str, ...],
                     message: tuple[str, ...], at: datetime | None, window_id: str | None) -> None:  # fmt: skip
     """Plan a maintenance window: write content/status/maintenance/<id>.yml, validated.
 
@@ -71,15 +77,20 @@ def maintenance_new(config_file: str, title: str | None, components: str | None,
         ids = parse_components(components) if components else None
     if isinstance(ids, dict):
         raise click.UsageError("--components: maintenance takes component ids only")
+    now, languages = utc_now(), paths.languages
+    answers = Answers({"title": per_language(title, languages, "--title"), "components": ids,
+                       "start": start, "end": end,
+                       "description": per_language(description, languages, "--description")})  # fmt: skip
     entry = au.NewMaintenance(
-        title=ask(title, "--title", "Title"),
-        components=ids or ask(None, "--components", components_prompt(known, False),
+        title=answers.get("title", "Title"),
+        components=answers.get("components", components_prompt(known, False),
                                type=ComponentsType(known, with_status=False)),
-        start=ask(start, "--start", "Start (like 2026-11-29T02:00:00Z)", type=MOMENT),
-        end=ask(end, "--end", "End (like 2026-11-29T04:00:00Z)", type=MOMENT),
-        description=ask(description, "--description", "Description"),
-        message=per_language(message, paths.languages) or "", announced=at or utc_now(),
+        start=answers.get("start", f"Start (like +2d or {example_time(now)})", type=MOMENT),
+        end=answers.get("end", "End (like +3h from now, or an ISO time)", type=MOMENT),
+        description=answers.get("description", "Description"),
+        message=per_language(message, languages) or "", announced=at or now,
     )  # fmt: skip
+    answers.done()
     with refusals():
         report_written(au.create_maintenance(paths, entry, window_id))
 
@@ -89,7 +100,7 @@ def maintenance_new(config_file: str, title: str | None, components: str | None,
 @click.argument("window_id")
 @click.option("--status", "new_status", type=click.Choice(WINDOW_STATUSES), help="Progress.")
 @message_option("What customers should know now.")
-@click.option("--at", type=MOMENT, help="When it was posted; default: now (UTC).")
+@click.option("--at", type=POSTED, help="When it was posted; default: now (UTC).")
 def maintenance_update(config_file: str, window_id: str, new_status: str | None,
                        message: tuple[str, ...], at: datetime | None) -> None:  # fmt: skip
     """Post progress on a window: scheduled, in_progress, verifying or completed.
@@ -98,11 +109,14 @@ def maintenance_update(config_file: str, window_id: str, new_status: str | None,
     Example:
       frontdesk maintenance update 2026-11-25-payments-upgrade --status in_progress --message "Started."
     """
-    paths, at = status_paths(config_file), at or utc_now()
+    paths, now = status_paths(config_file), utc_now()
+    at = at or now
     with refusals():
-        au.updatable_maintenance(paths, window_id, at)
-    new_status = ask(new_status, "--status", "Status", type=click.Choice(WINDOW_STATUSES))
-    message = ask(per_language(message, paths.languages), "--message", "Message to customers")
+        au.updatable_maintenance(paths, window_id, at, now)
+    answers = Answers({"status": new_status, "message": per_language(message, paths.languages)})
+    new_status = answers.get("status", "Status", type=click.Choice(WINDOW_STATUSES))
+    message = answers.get("message", "Message to customers")
+    answers.done()
     with refusals():
         report_written(au.update_maintenance(paths, window_id, at, new_status, message))
 
@@ -111,7 +125,7 @@ def maintenance_update(config_file: str, window_id: str, new_status: str | None,
 @CONFIG
 @click.argument("window_id")
 @message_option("Why, and whether customers need to do anything.")
-@click.option("--at", type=MOMENT, help="When it was cancelled; default: now (UTC).")
+@click.option("--at", type=POSTED, help="When it was cancelled; default: now (UTC).")
 def maintenance_cancel(config_file: str, window_id: str, message: tuple[str, ...],
                        at: datetime | None) -> None:  # fmt: skip
     """Cancel a window: sets `cancelled: true` and adds a last update saying why.
@@ -122,9 +136,10 @@ def maintenance_cancel(config_file: str, window_id: str, message: tuple[str, ...
     Example:
       frontdesk maintenance cancel 2026-12-06-email-move --message "No longer needed."
     """
-    paths, at = status_paths(config_file), at or utc_now()
+    paths, now = status_paths(config_file), utc_now()
+    at = at or now
     with refusals():
-        au.updatable_maintenance(paths, window_id, at)
+        au.updatable_maintenance(paths, window_id, at, now)
     message = ask(per_language(message, paths.languages), "--message", "Message to customers")
     with refusals():
         report_written(au.cancel_maintenance(paths, window_id, at, message))

@@ -27,6 +27,7 @@ class SiteExists(Exception):
 class NewSite:
     root: Path
     written: tuple[Path, ...]
+    samples: tuple[Path, ...]  # example status entries, to delete before the site goes live
 
 
 def create_site(root: Path, name: str, now: datetime, force: bool = False) -> NewSite:
@@ -44,7 +45,11 @@ def create_site(root: Path, name: str, now: datetime, force: bool = False) -> Ne
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(_fill(source.read_text(encoding="utf-8"), values), encoding="utf-8")
         written.append(target)
-    return NewSite(root, tuple(written))
+    samples = (
+        root / f"content/status/incidents/{values['__RESOLVED_ID__']}.yml",
+        root / f"content/status/maintenance/{values['__MAINTENANCE_ID__']}.yml",
+    )
+    return NewSite(root, tuple(written), samples)
 
 
 def _values(name: str, now: datetime) -> dict[str, str]:

@@ -6,11 +6,12 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from frontdesk.cli.authoring.document import Document, Text, as_flow, as_moment, as_text
+from frontdesk.cli.authoring.document import Document, Text, as_flow, as_moment, as_texts
 from frontdesk.cli.authoring.errors import AuthoringError
 from frontdesk.cli.authoring.paths import StatusPaths
 from frontdesk.cli.authoring.store import Written, read_incident, write_incident
-from frontdesk.cli.authoring.values import UNKNOWN, derive_id, utc
+from frontdesk.cli.authoring.translations import refuse_lost_translations
+from frontdesk.cli.authoring.values import UNKNOWN, ahead_hint, derive_id, utc
 from frontdesk.content.loading.status_files import INCIDENT_FIELDS
 from frontdesk.content.models import Incident, IncidentStatus
 
@@ -23,17 +24,17 @@ Next: frontdesk incident update {id} (or edit by hand, then frontdesk check)"""
 
 @dataclass(frozen=True)
 class NewIncident:
-    title: str
+    title: Text  # each text: one for every language, or one per language code
     impact: str
     components: list[str] | dict[str, str]
     started: datetime
-    cause: str
+    cause: Text
     eta: Eta
-    prevention: str
-    message: Text  # one text, or one per language code
+    prevention: Text
+    message: Text
     next_update: datetime | None = None
     status: str = IncidentStatus.INVESTIGATING.value
-    apology: str = ""
+    apology: Text = ""
 
 
 @dataclass(frozen=True)
@@ -45,10 +46,11 @@ class IncidentChange:
     message: Text  # one text, or one per language code
     eta: Eta | None = None
     next_update: datetime | None = None
-    cause: str | None = None
-    prevention: str | None = None
+    cause: Text | None = None
+    prevention: Text | None = None
     impact: str | None = None
     components: list[str] | dict[str, str] | None = None
+    drop_translations: bool = False  # a text per language may become one text for all
 
 
 def create_incident(
@@ -59,15 +61,16 @@ def create_incident(
         raise AuthoringError(
             f"status: a new incident starts as one of {', '.join(OPEN_STATUSES)}; got {entry.status!r}"
         )
-    target = paths.new_file("incident", incident_id, derive_id(entry.started, entry.title))
+    title = entry.title if isinstance(entry.title, str) else next(iter(entry.title.values()))
+    target = paths.new_file("incident", incident_id, derive_id(entry.started, title))
     doc = Document.new(HEADER.format(id=target.stem))
     values = {
-        "title": as_text(entry.title), "impact": entry.impact,
+        "title": as_texts(entry.title), "impact": entry.impact,
         "components": as_flow(entry.components), "started": as_moment(entry.started),
-        "cause": as_text(entry.cause), "eta": _eta(entry.eta),
+        "cause": as_texts(entry.cause), "eta": _eta(entry.eta),
         "next_update": as_moment(entry.next_update) if entry.next_update else None,
-        "prevention": as_text(entry.prevention),
-        "apology": as_text(entry.apology) if entry.apology.strip() else None,
+        "prevention": as_texts(entry.prevention),
+        "apology": as_texts(entry.apology) if _has_text(entry.apology) else None,
     }  # fmt: skip
     for key, value in values.items():
         if value is not None:
@@ -97,8 +100,10 @@ def update_incident(paths: StatusPaths, incident_id: str, change: IncidentChange
     changes = {
         "eta": _eta(change.eta) if change.eta is not None else None,
         "next_update": as_moment(change.next_update) if change.next_update else None,
-        "cause": _like(doc, "cause", change.cause),
-        "prevention": _like(doc, "prevention", change.prevention),
+        "cause": _replacing(doc, paths, target, "cause", change.cause, change.drop_translations),
+        "prevention": _replacing(
+            doc, paths, target, "prevention", change.prevention, change.drop_translations
+        ),
         "impact": change.impact,
         "components": as_flow(change.components) if change.components else None,
     }
@@ -114,7 +119,7 @@ AMENDABLE = ("prevention", "postmortem", "compensation", "apology")
 
 
 def resolve_incident(
-    paths: StatusPaths, incident_id: str, at: datetime, message: Text, **texts: str | None
+    paths: StatusPaths, incident_id: str, at: datetime, message: Text, **texts: object
 ) -> Written:
     """Append the `resolved` update, setting any of AMENDABLE given with it (a postmortem is
     allowed from this update on)."""
@@ -127,12 +132,12 @@ def resolve_incident(
     return _written(paths, target, "resolved")
 
 
-def amend_incident(paths: StatusPaths, incident_id: str, **texts: str | None) -> Written:
+def amend_incident(paths: StatusPaths, incident_id: str, **texts: object) -> Written:
     """Replace what is known after the fact (AMENDABLE), resolved or not, with the same checks
     as any other edit: a postmortem still only once the incident is resolved."""
     target = paths.incident(incident_id)
     read_incident(paths, incident_id)
-    given = {key: value for key, value in texts.items() if value is not None}
+    given = {k: v for k, v in texts.items() if v is not None and k != "drop_translations"}
     if not given:
         raise AuthoringError(
             f"{paths.show(target)}: nothing to amend; give one or more of " + ", ".join(AMENDABLE)
@@ -144,30 +149,37 @@ def amend_incident(paths: StatusPaths, incident_id: str, **texts: str | None) ->
 
 
 def _set_texts(doc: Document, paths: StatusPaths, target: Path, texts: dict) -> None:
+    drop = bool(texts.pop("drop_translations", False))
     for key, value in texts.items():
         if key not in AMENDABLE:
             raise AuthoringError(f"{key}: not one of {', '.join(AMENDABLE)}")
         if value is None:
             continue
-        if not value.strip():
+        if not _has_text(value):
             raise AuthoringError(f"{paths.show(target)}: {key}: the text is empty")
-        doc.set(key, _like(doc, key, value), INCIDENT_FIELDS)
+        doc.set(key, _replacing(doc, paths, target, key, value, drop), INCIDENT_FIELDS)
 
 
-def add_postmortem(paths: StatusPaths, incident_id: str, text: str) -> Written:
+def add_postmortem(
+    paths: StatusPaths, incident_id: str, text: Text, drop_translations: bool = False
+) -> Written:
     """Set the postmortem (replacing an earlier one); only once the incident is resolved."""
     target = paths.incident(incident_id)
     reviewable_incident(paths, incident_id)
-    if not text.strip():
+    if not _has_text(text):
         raise AuthoringError(f"{paths.show(target)}: postmortem: the text is empty")
     doc = Document.read(target)
-    doc.set("postmortem", _like(doc, "postmortem", text), INCIDENT_FIELDS)
+    postmortem = _replacing(doc, paths, target, "postmortem", text, drop_translations)
+    doc.set("postmortem", postmortem, INCIDENT_FIELDS)
     write_incident(paths, target, doc.text())
     return _written(paths, target, "postmortem")
 
 
-def updatable_incident(paths: StatusPaths, incident_id: str, at: datetime) -> Incident:
-    """The incident, if an update at `at` may follow its last one; else a refusal saying why."""
+def updatable_incident(
+    paths: StatusPaths, incident_id: str, at: datetime, now: datetime | None = None
+) -> Incident:
+    """The incident, if an update at `at` may follow its last one; else a refusal saying why
+    (naming the last update's time as the likely mistake when it lies ahead of `now`)."""
     current = read_incident(paths, incident_id)
     shown = paths.show(paths.incident(incident_id))
     if current.resolved:
@@ -179,6 +191,7 @@ def updatable_incident(paths: StatusPaths, incident_id: str, at: datetime) -> In
         raise AuthoringError(
             f"{shown}: updates: the new update at {utc(at)} would come before the last one, at "
             f"{utc(current.last_updated)}; updates must be in time order"
+            + ahead_hint(current.last_updated, now, _latest_fields(current))
         )
     return current
 
@@ -209,9 +222,26 @@ def _eta(eta: Eta) -> object:
     return as_moment(eta)
 
 
-def _like(doc: Document, key: str, value: str | None) -> str | None:
-    """New text for `key` in the style of what it replaces."""
-    return as_text(value, like=doc.data.get(key)) if value is not None else None
+def _replacing(
+    doc: Document, paths: StatusPaths, target: Path, key: str, value: Text | None, drop: bool
+) -> object:
+    """New text for `key` in the style of what it replaces; refused when it would lose a
+    language's text, unless `drop` says so on purpose."""
+    if value is None:
+        return None
+    refuse_lost_translations(doc.data.get(key), value, f"{paths.show(target)}: {key}", drop)
+    return as_texts(value, like=doc.data.get(key))
+
+
+def _has_text(text: Text) -> bool:
+    return any(t.strip() for t in (text.values() if isinstance(text, dict) else [text]))
+
+
+def _latest_fields(current: Incident) -> str:
+    last = len(current.updates) - 1
+    if last == 0 and current.updates[0].at == current.started:
+        return "started and updates[0].at"
+    return f"updates[{last}].at"
 
 
 def _promise(current: Incident) -> str:

@@ -6,11 +6,11 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from frontdesk.cli.authoring.document import Document, Text, as_flow, as_moment, as_text
+from frontdesk.cli.authoring.document import Document, Text, as_flow, as_moment, as_texts
 from frontdesk.cli.authoring.errors import AuthoringError
 from frontdesk.cli.authoring.paths import StatusPaths
 from frontdesk.cli.authoring.store import Written, read_maintenance, write_maintenance
-from frontdesk.cli.authoring.values import derive_id, utc
+from frontdesk.cli.authoring.values import ahead_hint, derive_id, utc
 from frontdesk.content.loading.status_files import MAINTENANCE_FIELDS
 from frontdesk.content.models import Maintenance, MaintenanceStatus
 
@@ -21,11 +21,11 @@ Next: frontdesk maintenance update {id} (or edit by hand, then frontdesk check)"
 
 @dataclass(frozen=True)
 class NewMaintenance:
-    title: str
+    title: Text  # one text for every language, or one per language code
     components: list[str]
     start: datetime
     end: datetime
-    description: str
+    description: Text
     message: Text = ""  # an optional first `scheduled` update, posted at `announced`
     announced: datetime | None = None
 
@@ -34,13 +34,14 @@ def create_maintenance(
     paths: StatusPaths, entry: NewMaintenance, window_id: str | None = None
 ) -> Written:
     """Write content/status/maintenance/<id>.yml; the id is derived from start and title."""
-    target = paths.new_file("maintenance", window_id, derive_id(entry.start, entry.title))
+    title = entry.title if isinstance(entry.title, str) else next(iter(entry.title.values()))
+    target = paths.new_file("maintenance", window_id, derive_id(entry.start, title))
     doc = Document.new(HEADER.format(id=target.stem))
-    doc.set("title", as_text(entry.title), MAINTENANCE_FIELDS)
+    doc.set("title", as_texts(entry.title), MAINTENANCE_FIELDS)
     doc.set("components", as_flow(list(entry.components)), MAINTENANCE_FIELDS)
     doc.set("start", as_moment(entry.start), MAINTENANCE_FIELDS)
     doc.set("end", as_moment(entry.end), MAINTENANCE_FIELDS)
-    doc.set("description", as_text(entry.description), MAINTENANCE_FIELDS)
+    doc.set("description", as_texts(entry.description), MAINTENANCE_FIELDS)
     if entry.message if isinstance(entry.message, dict) else entry.message.strip():
         announced = entry.announced or entry.start
         doc.append_update(announced, MaintenanceStatus.SCHEDULED.value, entry.message)
@@ -86,8 +87,11 @@ def cancel_maintenance(paths: StatusPaths, window_id: str, at: datetime, message
     return _written(paths, target, "cancelled")
 
 
-def updatable_maintenance(paths: StatusPaths, window_id: str, at: datetime) -> Maintenance:
-    """The window, if an update at `at` may follow its last one; else a refusal saying why."""
+def updatable_maintenance(
+    paths: StatusPaths, window_id: str, at: datetime, now: datetime | None = None
+) -> Maintenance:
+    """The window, if an update at `at` may follow its last one; else a refusal saying why
+    (naming the last update's time as the likely mistake when it lies ahead of `now`)."""
     current = read_maintenance(paths, window_id)
     shown = paths.show(paths.maintenance(window_id))
     if current.cancelled:
@@ -104,6 +108,7 @@ def updatable_maintenance(paths: StatusPaths, window_id: str, at: datetime) -> M
         raise AuthoringError(
             f"{shown}: updates: the new update at {utc(at)} would come before the last one, at "
             f"{utc(last.at)}; updates must be in time order"
+            + ahead_hint(last.at, now, f"updates[{len(current.updates) - 1}].at")
         )
     return current
 

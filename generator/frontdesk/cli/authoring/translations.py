@@ -24,6 +24,25 @@ from frontdesk.cli.authoring.store import (
 NEWEST = -1  # the update a translated message belongs to unless another is named
 
 
+def refuse_lost_translations(current: object, new: object, where: str, drop: bool) -> None:
+    """Replacing a text written per language with one that lacks some of those languages
+    would leave their readers with the default language's text, without a word; refuse it
+    unless `drop` says it is meant."""
+    if drop or not isinstance(current, Mapping) or len(current) < 2:
+        return
+    kept = set(new) if isinstance(new, Mapping) else set()
+    lost = [code for code in list(current)[1:] if code not in kept]
+    if lost:
+        given = f"in {', '.join(new)} only" if isinstance(new, Mapping) else "one text"
+        flag = f"--{where.rpartition(': ')[2].replace('_', '-')}"
+        raise AuthoringError(
+            f"{where}: the text is written in {', '.join(current)}, and the new one is {given}, "
+            f"so the {', '.join(lost)} text would be lost. Give each: {flag} '...' "
+            + " ".join(f"{flag} {code}='...'" for code in lost)
+            + ", or add --drop-translations to replace them with one text on purpose"
+        )
+
+
 @dataclass(frozen=True)
 class _Kind:
     label: str

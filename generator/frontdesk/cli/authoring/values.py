@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 
 from frontdesk.cli.authoring.errors import AuthoringError
 
@@ -15,10 +15,16 @@ _DANGLING = {"a", "an", "and", "are", "at", "because", "by", "for", "from", "is"
              "the", "to", "with"}  # fmt: skip
 
 
-def parse_moment(text: str) -> datetime:
-    """An ISO 8601 date and time with a UTC offset; ValueError says what is wrong."""
+def parse_moment(text: str, now: datetime | None = None) -> datetime:
+    """An ISO 8601 date and time with a UTC offset, or with `now` a time from it (`+30m`,
+    `+2h`, `+1d`, `+1h30m`); ValueError says what is wrong."""
     raw = text.strip()
     example = "like 2026-11-23T12:00:00Z or 2026-11-23T12:00:00+01:00"
+    if now is not None:
+        example = f"like +30m, +2h or {format_moment(now + timedelta(hours=2))}"
+        later = _from_now(raw)
+        if later is not None:
+            return now + later
     if not re.match(r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}", raw):
         raise ValueError(f"expected a date and time {example}; got {text!r}")
     try:
@@ -28,6 +34,38 @@ def parse_moment(text: str) -> datetime:
     if moment.utcoffset() is None:
         raise ValueError(f"expected a UTC offset (Z or +01:00) on {text!r}, {example}")
     return moment
+
+
+_RELATIVE = re.compile(r"^\+\s*(?:(\d+)\s*d)?\s*(?:(\d+)\s*h)?\s*(?:(\d+)\s*m(?:in)?)?$")
+
+
+def _from_now(raw: str) -> timedelta | None:
+    match = _RELATIVE.match(raw.lower())
+    if not match or not any(match.groups()):
+        return None
+    days, hours, minutes = (int(part or 0) for part in match.groups())
+    return timedelta(days=days, hours=hours, minutes=minutes)
+
+
+def duration(delta: timedelta) -> str:
+    """`45 minutes`, `2 hours`, `3 days`: how far apart two times are, roughly."""
+    minutes = int(delta.total_seconds() // 60)
+    count, unit = next(
+        (minutes // size, unit)
+        for size, unit in ((1440, "day"), (60, "hour"), (1, "minute"))
+        if minutes >= 2 * size or size == 1
+    )
+    return f"{count} {unit}" + ("" if count == 1 else "s")
+
+
+def ahead_hint(last: datetime, now: datetime | None, fields: str) -> str:
+    """Why an update is refused as too early when the real mistake is a time in the future."""
+    if now is None or last <= now:
+        return ""
+    return (
+        f". That time, {utc(last)}, is itself ahead of now ({utc(now)}), so it is likely the "
+        f"mistake: correct {fields} in the file"
+    )
 
 
 def format_moment(moment: datetime) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import os
 import re
 from collections.abc import Collection, Iterable, Sequence
@@ -324,7 +325,22 @@ def _incident_components(
 
 def unknown_component(cid: str, known: Collection[str]) -> str:
     listed = f"defines {', '.join(sorted(known))}" if known else "defines no components"
-    return f"unknown component id {cid!r}; components.yml {listed}"
+    near = closest_component(cid, known)
+    hint = f" (did you mean {near!r}?)" if near else ""
+    return f"unknown component id {cid!r}{hint}; components.yml {listed}"
+
+
+def closest_component(cid: str, known: Collection[str]) -> str | None:
+    """A known id that `cid` is probably meant to be: spelt alike, or sharing a word of it
+    (`public-api` for `api`, `app` for `web-app`)."""
+    if not isinstance(cid, str):
+        return None
+    spelt = difflib.get_close_matches(cid, sorted(known), n=1)
+    if spelt:
+        return spelt[0]
+    words = set(cid.split("-"))
+    sharing = [k for k in sorted(known) if words & set(k.split("-"))]
+    return sharing[0] if len(sharing) == 1 else None
 
 
 def _load_maintenance(
