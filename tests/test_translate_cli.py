@@ -133,3 +133,59 @@ def test_a_site_in_one_language_has_nothing_to_translate_into(make_site) -> None
     result = run(root, "incident", "translate", "api-errors", "--language", "de", "--title", "X")
     assert result.exit_code == 1
     assert "this site has one language (no `languages:` option)" in result.output
+
+
+def test_a_single_text_never_silently_replaces_one_written_per_language(copy_example) -> None:
+    path = copy_example / INCIDENT_FILE
+    before = path.read_bytes()
+    args = ("incident", "update", INCIDENT, "--status", "identified", "--at",
+            "2026-11-23T10:45:00Z", "--message", "New build.", "--message", "de=Neuer Build.")  # fmt: skip
+    refused = run(copy_example, *args, "--cause", "The app's sign-in library.")
+    assert refused.exit_code == 1
+    assert (
+        f"{INCIDENT_FILE}: cause: the text is written in en, de, and the new one is one text, "
+        "so the de text would be lost. Give each: --cause '...' --cause de='...', or add "
+        "--drop-translations" in " ".join(refused.output.split())
+    )
+    assert path.read_bytes() == before
+    given = run(copy_example, *args, "--cause", "The app's sign-in library.",
+                "--cause", "de=Die Anmeldebibliothek der App.")  # fmt: skip
+    assert given.exit_code == 0, given.output
+    incident = next(i for i in german(copy_example).incidents if i.id == INCIDENT)
+    assert incident.cause.strip() == "Die Anmeldebibliothek der App."
+
+
+def test_dropping_the_translations_is_allowed_when_asked_for(copy_example) -> None:
+    result = run(copy_example, "incident", "amend", INCIDENT, "--drop-translations",
+                 "--prevention", "One text for every reader.")  # fmt: skip
+    assert result.exit_code == 0, result.output
+    incident = next(i for i in german(copy_example).incidents if i.id == INCIDENT)
+    assert incident.prevention.strip() == "One text for every reader."
+
+
+def test_every_text_flag_takes_a_text_per_language(copy_example) -> None:
+    result = run(
+        copy_example, "incident", "new", "--title", "Exports fail", "--title", "de=Exporte scheitern",
+        "--impact", "minor", "--components", "invoicing", "--cause", "Unknown yet.",
+        "--cause", "de=Noch unbekannt.", "--eta", "+2h", "--prevention", "To follow.",
+        "--prevention", "de=Folgt.", "--message", "Exports fail.", "--message", "de=Exporte scheitern.",
+        "--apology", "Sorry.", "--apology", "de=Entschuldigung.", "--id", "exports",
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    incident = next(i for i in german(copy_example).incidents if i.id == "exports")
+    assert (incident.title, incident.cause.strip(), incident.prevention.strip()) == (
+        "Exporte scheitern", "Noch unbekannt.", "Folgt.")  # fmt: skip
+    assert incident.apology.strip() == "Entschuldigung."
+    assert incident.updates[0].message.strip() == "Exporte scheitern."
+
+
+def test_check_names_every_text_of_an_open_incident_not_yet_translated(copy_example) -> None:
+    path = copy_example / INCIDENT_FILE
+    text = path.read_text(encoding="utf-8")
+    cut = text.index("  de: |\n    Um 09:30")
+    path.write_text(text[:cut] + text[text.index("eta:") :], encoding="utf-8")  # cause: en only
+    result = run(copy_example, "check")
+    assert result.exit_code == 0, result.output
+    line = 1 + text[: text.index("cause:")].count("\n")
+    assert (f"NOTICE  -  {INCIDENT_FILE}:{line}: cause: the cause is not yet in de: readers of "
+            "that language see it in en until it is") in result.output  # fmt: skip

@@ -19,7 +19,7 @@ from frontdesk.cli.notify import register as register_notify
 from frontdesk.content.clock import ClockError, build_time
 from frontdesk.content.errors import ContentError
 from frontdesk.content.loading import load_site
-from frontdesk.content.loading.status_files import untranslated_news
+from frontdesk.content.loading.status_files import dated_after, untranslated_news
 from frontdesk.mkdocs.config import audiences, status_settings
 from frontdesk.mkdocs.engine import EngineError, build_site, publish_or_build, read_site, serve_site
 from frontdesk.notify.channels import channel_problems
@@ -134,6 +134,7 @@ def check(config_file: str, reviews: bool) -> None:
     advice = [
         *site.notices,
         *untranslated_news(site.status, config.languages, config.root),
+        *dated_after(site.status, now, config.root),
         *readability_notices(texts, audiences(options)),
     ]
     if reviews:

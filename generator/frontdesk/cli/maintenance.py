@@ -34,6 +34,7 @@ from frontdesk.cli.common import (
 from frontdesk.content.clock import ClockError, build_time
 from frontdesk.content.errors import ContentError
 from frontdesk.content.loading import load_status
+from frontdesk.content.loading.status_files import dated_after
 from frontdesk.status.state import time_notices
 from frontdesk.status.view import StatusView
 
@@ -166,5 +167,7 @@ def status(config_file: str) -> None:
         click.echo(str(exc), err=True)
         sys.exit(1)
     view = StatusView(content, now, settings)
-    for line in status_lines(view, time_notices(content, now, settings.update_interval)):
+    notices = [*time_notices(content, now, settings.update_interval),
+               *dated_after(content, now, site.root)]  # fmt: skip
+    for line in status_lines(view, notices):
         click.echo(line)

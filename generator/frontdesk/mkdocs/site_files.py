@@ -15,7 +15,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from frontdesk.content.errors import ContentError
 from frontdesk.content.languages import Language
 from frontdesk.content.loading import SiteContent, load_site
-from frontdesk.content.loading.status_files import untranslated_news
+from frontdesk.content.loading.status_files import dated_after, untranslated_news
 from frontdesk.mkdocs.languages import SiteLanguages
 from frontdesk.mkdocs.setup import ASSET_URI, BuildSetup, asset_files, repo_root
 from frontdesk.site.editions import edition_files, plan_editions
@@ -42,7 +42,10 @@ def plan_site(
     editions = plan_editions(
         site, setup.now, status, setup.settings, languages, setup.renderer_for, setup.site_info
     )
-    news = untranslated_news(site.status, codes, root)
+    news = [
+        *untranslated_news(site.status, codes, root),
+        *dated_after(site.status, setup.now, root),
+    ]
     report_notices(editions[0].view, [*site.notices, *news])
     feedback = {}
     if setup.feedback is not None:  # Frontdesk's "Was this page helpful?", in each language

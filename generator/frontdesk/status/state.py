@@ -232,24 +232,7 @@ def time_notices(
                 "next_update",
                 f"the promised update at {incident.next_update:%Y-%m-%d %H:%M} UTC is overdue",
             )
-    return notices + future_notices(content, now)
-
-
-def future_notices(content: StatusContent, now: datetime) -> list[Problem]:
-    """Entries dated after the moment the site describes: a mistyped time reads as news that has
-    not happened yet, and every later update would be refused as coming before it."""
-    found = []
-    for entry in (*content.incidents, *content.maintenance):
-        dated = [(f"updates[{i}].at", update.at) for i, update in enumerate(entry.updates)]
-        if isinstance(entry, Incident):
-            dated.insert(0, ("started", entry.started))
-        found += [
-            Problem(entry.source, 0, field, f"{when:%Y-%m-%d %H:%M} UTC is after the moment this "
-                    f"site describes ({now:%Y-%m-%d %H:%M} UTC); if it is a mistake, correct it")
-            for field, when in dated
-            if when > now
-        ]  # fmt: skip
-    return found
+    return notices
 
 
 def _ago(delta: timedelta) -> str:

@@ -143,7 +143,7 @@ def amend_incident(paths: StatusPaths, incident_id: str, **texts: object) -> Wri
             f"{paths.show(target)}: nothing to amend; give one or more of " + ", ".join(AMENDABLE)
         )
     doc = Document.read(target)
-    _set_texts(doc, paths, target, given)
+    _set_texts(doc, paths, target, {**given, "drop_translations": texts.get("drop_translations")})
     write_incident(paths, target, doc.text())
     return _written(paths, target, "amended " + ", ".join(sorted(given)))
 
