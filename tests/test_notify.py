@@ -51,6 +51,7 @@ cause: "A font update broke PDF rendering. {HOSTILE}"
 eta: 2026-11-24T09:00:00Z
 next_update: 2026-11-24T07:00:00Z
 prevention: We will check PDFs in every release before it ships.
+apology: We are sorry for the blank invoices.
 updates:
   - at: 2026-11-24T05:40:00Z
     status: investigating
@@ -211,6 +212,8 @@ def test_a_message_says_what_changed_when_service_returns_and_what_prevents_a_re
     assert "Expected back: by 2026-11-24 09:00 UTC" in new
     assert "Next update: by 2026-11-24 07:00 UTC" in new
     assert "So that it does not happen again: We will check PDFs in every release" in new
+    assert "We are sorry: We are sorry for the blank invoices." in new  # the apology given
+    assert not re.search(r"^We are sorry:", update, re.M)  # at its start and end, not each update
     link = "https://help.tallybook.example/status/incidents/2026-11-23-mobile-app-sign-in/"
     assert update.rstrip().endswith(f"Details: {link}")
     resolved = chat["Resolved: Some customers cannot sign in to the mobile apps"]
@@ -269,9 +272,19 @@ def test_nothing_is_sent_when_nothing_changed_or_before_a_first_publish(
     web, mail = channels
     result = notify(root, after, after)
     assert result.exit_code == 0 and "No status changes since" in result.output
-    result = notify(root, tmp_path / "never-published", after)
+    result = notify(root, tmp_path / "never-published", after, "--first-publish")
     assert result.exit_code == 0
     assert "No status documents at" in result.output and "nothing sent" in result.output
+    assert web.posts == [] and mail == []
+
+
+def test_a_previous_state_missing_by_mistake_fails_loudly(states, channels, tmp_path) -> None:
+    root, _, after = states
+    web, mail = channels
+    result = notify(root, tmp_path / "not-saved", after)
+    assert result.exit_code == 1
+    assert (f"{tmp_path / 'not-saved'}: no status documents (api/v2/incidents.json is missing), "
+            "so what changed is not known and nothing was sent") in " ".join(result.output.split())  # fmt: skip
     assert web.posts == [] and mail == []
 
 
@@ -327,7 +340,9 @@ def test_an_unset_channel_is_skipped_with_a_notice(states, channels, monkeypatch
     monkeypatch.delenv("FRONTDESK_EMAIL_URL")
     result = notify(root, before, after)
     assert result.exit_code == 0, result.output
-    assert "notify[1] (apprise): skipped, its URL is empty" in result.output
+    assert "notify[1] (apprise): skipped, its URL is empty (FRONTDESK_EMAIL_URL is not set)" in (
+        result.output
+    )
     assert mail == [] and len(web.to("/chat")) == 5
 
 
@@ -525,6 +540,8 @@ def test_the_live_site_is_read_over_http_and_a_404_means_a_first_publish(
     empty.mkdir()
     with SiteServer(empty) as live:
         result = notify(root, live.url, after)
+        assert result.exit_code == 1 and "no status documents" in result.output
+        result = notify(root, live.url, after, "--first-publish")
         assert result.exit_code == 0 and "No status documents at" in result.output
     assert len(web.to("/chat")) == 5
     assert re.search(r"nothing sent", result.output)

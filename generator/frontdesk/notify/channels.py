@@ -29,6 +29,7 @@ class Channel:
     url: str | None  # None when its environment variable is not set
     components: tuple[str, ...] = ()
     language: str | None = None  # its messages' language; None: the site's default
+    variable: str | None = None  # the environment variable its URL comes from (`!ENV`), if known
 
     @property
     def name(self) -> str:

@@ -43,7 +43,9 @@ def deliver(
         report = ChannelReport(channel)
         reports.append(report)
         if channel.url is None:
-            say(f"{channel.name}: skipped, its URL is empty (is its environment variable set?)")
+            unset = f"{channel.variable} is not set" if channel.variable else (
+                "is its environment variable set?")  # fmt: skip
+            say(f"{channel.name}: skipped, its URL is empty ({unset})")
             continue
         send = _sender(channel)
         for change, message in outgoing(channel):

@@ -91,8 +91,9 @@ def _incident_facts(change: Change, extra: dict, words: Wording) -> list[tuple[s
             by = words("by %(time)s", time=_time(next_update, words))
             facts.append((words("Next update"), by))
     facts.append((words("So that it does not happen again"), extra.get("prevention") or ""))
-    if resolved:
+    if resolved or change.kind is ChangeKind.NEW_INCIDENT:  # said once at each end, not per update
         facts.append((words("We are sorry"), extra.get("apology") or ""))
+    if resolved:
         facts.append((words("Making it right"), extra.get("compensation") or ""))
     return facts
 

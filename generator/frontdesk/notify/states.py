@@ -11,6 +11,10 @@ from typing import Any
 INCIDENTS = "api/v2/incidents.json"
 MAINTENANCE = "api/v2/scheduled-maintenances.json"
 STATUS = "api/v2/status.json"
+SUMMARY = "api/v2/summary.json"
+# Left by save-status in its folder when the site was accepted as not published before, so that
+# notify can tell a first publish from a state that failed to be saved.
+FIRST_PUBLISH = "first-publish.txt"
 FETCH_TIMEOUT = 15  # seconds for each document of the live site
 JSON = dict[str, Any]
 
@@ -53,11 +57,36 @@ def save_state(where: str, folder: Path) -> bool:
     texts = _published(where)
     if texts is None:
         return False
+    (folder / FIRST_PUBLISH).unlink(missing_ok=True)
     _parsed(texts, where)
     for name, text in texts.items():
         (folder / name).parent.mkdir(parents=True, exist_ok=True)
         (folder / name).write_text(text, encoding="utf-8")
     return True
+
+
+def mark_first_publish(folder: Path, where: str, why: str) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / FIRST_PUBLISH).write_text(f"Nothing published at {where} yet: {why}.\n")
+
+
+def marked_first_publish(where: str) -> bool:
+    return not is_url(where) and (Path(where) / FIRST_PUBLISH).is_file()
+
+
+def live_difference(url: str, site_dir: Path) -> str | None:
+    """Why the site at `url` is not the one built in `site_dir` (its summary.json differs or is
+    missing); None when it is."""
+    built = json.loads((site_dir / SUMMARY).read_text(encoding="utf-8"))
+    address = f"{url.rstrip('/')}/{SUMMARY}"
+    text = _fetch(url, SUMMARY)
+    if text is None:
+        return f"{address} answered 404"
+    if _parse(text, address) != built:
+        live = _parse(text, address).get("page", {}).get("updated_at", "unknown")
+        return (f"{address} is not the new one: it describes {live}, the new site "
+                f"{built['page']['updated_at']}")  # fmt: skip
+    return None
 
 
 def _parsed(texts: dict[str, str], where: str) -> dict[str, JSON]:
