@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import subprocess
 import sys
 from datetime import datetime, timezone
 from pathlib import Path
@@ -454,3 +455,26 @@ def test_help_examples_name_the_sites_own_components(
     monkeypatch.chdir(tmp_path)  # no site here: ids that only illustrate
     shown = CliRunner().invoke(frontdesk, ["maintenance", "new", "--help"]).output
     assert "--components api --start" in shown and "comma-separated: api,web-app." in shown
+
+
+def test_help_offers_only_the_statuses_an_update_accepts() -> None:
+    shown = " ".join(CliRunner().invoke(frontdesk, ["incident", "update", "--help"]).output.split())
+    assert "--status [investigating|identified|monitoring]" in shown
+    assert "resolved" not in shown.split("--status", 1)[1].split("--message")[0]
+
+
+def test_a_failed_build_prints_each_problem_once(copy_example: Path) -> None:
+    incident = copy_example / ACTIVE
+    incident.write_text(incident.read_text().replace("impact: major", "impact: huge"))
+    article = copy_example / "content/articles/account/reset-password.md"
+    article.write_text(article.read_text().replace("audience: novice", "audience: newbie", 1))
+    done = subprocess.run(
+        [sys.executable, "-m", "frontdesk", "build", "-f", str(copy_example / "mkdocs.yml"),
+         "-d", str(copy_example / "out")],
+        capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )  # fmt: skip
+    assert done.returncode == 1
+    output = done.stdout + done.stderr
+    assert output.count("impact: expected one of none, minor, major, critical; got 'huge'") == 1
+    assert output.count("audience: expected one of novice, intermediate, expert") == 1
+    assert output.count("2 problems in the content") == 1

@@ -102,3 +102,15 @@ def test_version() -> None:
     result = CliRunner().invoke(main, ["--version"])
     assert result.exit_code == 0
     assert result.output == f"frontdesk, version {frontdesk.__version__}\n"
+
+
+def test_next_names_the_samples_to_delete_before_publishing(tmp_path: Path) -> None:
+    result = new(str(tmp_path / "help"))
+    assert result.exit_code == 0, result.output
+    root = tmp_path / "help"
+    named = [line.strip() for line in result.output.splitlines() if line.startswith("      ")]
+    site = load_site(root / "content", root, LEVELS)
+    samples = [e.source for e in (*site.status.incidents, *site.status.maintenance)]
+    assert named == samples and all((root / name).is_file() for name in named)
+    assert "before you publish, delete the sample incident and maintenance window" in result.output
+    assert "/previous/" in (root / ".gitignore").read_text().splitlines()
