@@ -23,6 +23,7 @@ value moving from one page to another is a difference even when every value keep
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from collections import defaultdict
@@ -43,6 +44,27 @@ def differences(left: Path, right: Path) -> list[str]:
     sides = [_canonical_tree(left), _canonical_tree(right)]
     names = sorted(set(sides[0]) | set(sides[1]))
     return [name for name in names if sides[0].get(name) != sides[1].get(name)]
+
+
+def fingerprints(root: Path, leave_out: tuple[str, ...] = ()) -> dict[str, str]:
+    """A SHA-256 for every file of a built site, Pagefind's ordering aside (as `differences`
+    compares), so that a site can be kept as data: what differs, differs here too."""
+    return {
+        name: hashlib.sha256(
+            data if isinstance(data, bytes) else repr(_sorted(data)).encode()
+        ).hexdigest()
+        for name, data in _canonical_tree(root).items()
+        if name not in leave_out
+    }
+
+
+def _sorted(data: object) -> object:
+    """Mappings in key order, so that the hash of decoded data never depends on dict order."""
+    if isinstance(data, dict):
+        return sorted((repr(k), _sorted(v)) for k, v in data.items())
+    if isinstance(data, (list, tuple)):
+        return [_sorted(item) for item in data]
+    return data
 
 
 def _canonical_tree(root: Path) -> dict[str, object]:

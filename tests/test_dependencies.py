@@ -6,13 +6,11 @@ from __future__ import annotations
 
 import os
 import subprocess
-import sys
-from importlib import metadata
 from pathlib import Path
 
 import pytest
 from conftest import REPO
-from packaging.requirements import Requirement
+from isolated_env import make_venv
 
 IMPORT_EVERY_MODULE = """
 import importlib, pkgutil, frontdesk
@@ -24,41 +22,9 @@ print(len(names), "modules")
 """
 
 
-def declared_closure(name: str = "frontdesk") -> dict[str, metadata.Distribution]:
-    """The distributions `name` needs when installed without extras, and what they need in turn."""
-    found: dict[str, metadata.Distribution] = {}
-    wanted: list[tuple[str, frozenset[str]]] = [(name, frozenset())]
-    while wanted:
-        project, extras = wanted.pop()
-        dist = metadata.distribution(project)
-        key = dist.metadata["Name"].lower().replace("_", "-")
-        if key != name:
-            found[key] = dist
-        for line in dist.requires or []:
-            requirement = Requirement(line)
-            marker = requirement.marker
-            if marker is None or any(marker.evaluate({"extra": e}) for e in extras or {""}):
-                wanted.append((requirement.name, frozenset(requirement.extras)))
-    return found
-
-
 @pytest.fixture(scope="module")
 def bare_python(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, str]]:
-    venv = tmp_path_factory.mktemp("declared") / "venv"
-    subprocess.run([sys.executable, "-m", "venv", "--without-pip", venv], check=True)
-    python = venv / "bin" / "python"
-    purelib = subprocess.run(
-        [python, "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
-        check=True, capture_output=True, text=True,
-    ).stdout.strip()  # fmt: skip
-    for dist in declared_closure().values():
-        for file in dist.files or []:
-            if file.parts[0] == "..":  # scripts and data outside site-packages
-                continue
-            target = Path(purelib) / file
-            target.parent.mkdir(parents=True, exist_ok=True)
-            if not target.exists():
-                target.symlink_to(Path(dist.locate_file(file)).resolve())
+    python, _ = make_venv(tmp_path_factory.mktemp("declared") / "venv")
     env = {"PATH": os.environ["PATH"], "PYTHONPATH": str(REPO / "generator"),
            "SOURCE_DATE_EPOCH": os.environ["SOURCE_DATE_EPOCH"], "NO_MKDOCS_2_WARNING": "1"}  # fmt: skip
     return python, env

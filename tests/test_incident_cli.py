@@ -6,7 +6,7 @@ import os
 import re
 import subprocess
 import sys
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pexpect
@@ -443,7 +443,7 @@ def test_incident_new_at_a_terminal_asks_for_each_missing_value(copy_example: Pa
     data = yaml.safe_load(written.read_text(encoding="utf-8"))
     assert data["components"] == {"bank-feeds": "partial_outage"}
     assert data["eta"] == "unknown" and data["updates"][0]["status"] == "investigating"
-    assert data["next_update"] == datetime(2026, 12, 31, 12, 30, tzinfo=timezone.utc)
+    assert data["next_update"] == datetime(2026, 12, 31, 12, 30, tzinfo=UTC)
 
 
 def test_help_examples_name_the_sites_own_components(

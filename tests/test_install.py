@@ -12,7 +12,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import EXAMPLE_EPOCH, REPO
+from conftest import CLI_NOW, EXAMPLE_EPOCH, REPO
+from isolated_env import make_venv
 from pagefind_files import fragments
 from pages import announce, read, text
 
@@ -35,18 +36,20 @@ def adopter(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, s
     source = work / "source"  # a copy, so building the wheel leaves the checkout untouched
     shutil.copytree(REPO / "generator", source / "generator",
                     ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))  # fmt: skip
-    for name in ("pyproject.toml", "README.md"):
+    for name in ("pyproject.toml", "README.md", "LICENSE"):
         shutil.copy(REPO / name, source / name)
-    host = {key: os.environ[key] for key in ("HOME", "PATH", "PIP_INDEX_URL", "PIP_EXTRA_INDEX_URL",
-                                             "PIP_FIND_LINKS", "PIP_CACHE_DIR") if key in os.environ}  # fmt: skip
-    run(sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", work / "wheels", source,
-        cwd=work, env=host)  # fmt: skip
+    # Offline throughout: the wheel is built with the setuptools of the tests' environment, and
+    # installed with no index into an environment holding the declared dependencies alone.
+    host = {"HOME": os.environ["HOME"], "PATH": os.environ["PATH"], "PIP_NO_INDEX": "1",
+            "PIP_DISABLE_PIP_VERSION_CHECK": "1"}  # fmt: skip
+    run(sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "--no-index",
+        "-q", "-w", work / "wheels", source, cwd=work, env=host)  # fmt: skip
     wheel = next((work / "wheels").glob("frontdesk-*.whl"))
-    run(sys.executable, "-m", "venv", work / "venv", cwd=work, env=host)
+    python, _ = make_venv(work / "venv", with_pip=True)
     env = {**host, "PATH": f"{work / 'venv/bin'}{os.pathsep}{host['PATH']}",
            "VIRTUAL_ENV": str(work / "venv"), "SOURCE_DATE_EPOCH": EXAMPLE_EPOCH,
-           "NO_MKDOCS_2_WARNING": "1"}  # fmt: skip
-    run(work / "venv/bin/python", "-m", "pip", "install", "-q", wheel, cwd=work, env=env)
+           "FRONTDESK_NOW": CLI_NOW, "NO_MKDOCS_2_WARNING": "1"}  # fmt: skip
+    run(python, "-m", "pip", "install", "-q", "--no-deps", "--no-index", wheel, cwd=work, env=env)
     (work / "empty").mkdir()
     return work / "empty", env
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -32,7 +32,7 @@ from frontdesk.status import state as st
 from frontdesk.status.machine import common as machine_common
 from frontdesk.status.view import StatusView
 
-NOW = datetime(2026, 11, 23, 10, 0, tzinfo=timezone.utc)
+NOW = datetime(2026, 11, 23, 10, 0, tzinfo=UTC)
 # Every template customers read takes its words from the catalogue; the staff's review list is
 # for the team, in the site's default language.
 CONVERTED = sorted(
@@ -70,8 +70,8 @@ def placeholders(text: str) -> set[str]:
 
 def promise_wordings() -> set[str]:
     """Every text part of the restoration promise, at every moment that changes it."""
-    started = datetime(2026, 11, 23, 8, 0, tzinfo=timezone.utc)
-    later = [None, datetime(2026, 11, 23, 12, 0, tzinfo=timezone.utc)]
+    started = datetime(2026, 11, 23, 8, 0, tzinfo=UTC)
+    later = [None, datetime(2026, 11, 23, 12, 0, tzinfo=UTC)]
     found = set()
     for eta, next_update in itertools.product(later, later):
         update = Update(started, "investigating", "Looking.")
@@ -79,7 +79,7 @@ def promise_wordings() -> set[str]:
             id="x", source="x.yml", title="x", impact=Impact.MAJOR, affected=(), started=started,
             updates=(update,), eta=eta, next_update=next_update,
         )  # fmt: skip
-        for at in (started, datetime(2026, 11, 24, tzinfo=timezone.utc)):
+        for at in (started, datetime(2026, 11, 24, tzinfo=UTC)):
             found.update(p for p in st.promise_parts(incident, at) if isinstance(p, str))
     return found - {"."}
 

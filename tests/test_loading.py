@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 from frontdesk.content.loading import load_site
 from frontdesk.content.models import ComponentStatus, Impact, IncidentStatus
 
 LEVELS = ["novice", "intermediate", "expert"]
-UTC = timezone.utc
+UTC = UTC
 
 LIST_FORM = """\
 title: Sign-in fails

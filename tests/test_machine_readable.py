@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import re
 import xml.etree.ElementTree as ET
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from html import unescape
 from pathlib import Path
 
@@ -35,7 +35,7 @@ from frontdesk.status.machine import SiteInfo, machine_readable_files
 from frontdesk.status.machine.common import iso
 from frontdesk.status.view import StatusView
 
-UTC = timezone.utc
+UTC = UTC
 NOW = datetime.fromtimestamp(int(EXAMPLE_EPOCH), UTC)
 SITE = SiteInfo("Tallybook Help Centre", "https://help.tallybook.example/")
 ACTIVE_INCIDENT = "2026-11-23-mobile-app-sign-in"

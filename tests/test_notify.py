@@ -10,7 +10,7 @@ import json
 import re
 import subprocess
 import sys
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import jsonschema
@@ -114,7 +114,7 @@ WEBHOOK_SCHEMA = {  # Statuspage's incident webhook, as its documentation descri
 def publish_state(root: Path, epoch: int, out: Path) -> Path:
     """The Statuspage documents a build of `root` at `epoch` publishes, written into `out`
     (with the texts of the site's other languages in each entry, as a build writes them)."""
-    now = datetime.fromtimestamp(epoch, timezone.utc)
+    now = datetime.fromtimestamp(epoch, UTC)
     status = load_status(root / "content", root, EXAMPLE_LANGUAGES)
     translations = [
         (code, StatusView(status_in(status, code), now), SiteInfo(SITE.name, f"{SITE.url}{code}/"))
@@ -468,7 +468,7 @@ def test_maintenance_starting_completing_and_cancelled(
     upgrade = root / "content/status/maintenance/2026-11-25-payments-and-bank-feeds-upgrade.yml"
     rebuild = "content/status/maintenance/2026-12-10-search-index-rebuild.yml"
     (root / rebuild).write_text(CHANGES[rebuild])
-    epoch = int(datetime(2026, 11, 25, 1, 0, tzinfo=timezone.utc).timestamp())
+    epoch = int(datetime(2026, 11, 25, 1, 0, tzinfo=UTC).timestamp())
     before = publish_state(root, epoch, tmp_path / "before")
     cancel = CliRunner().invoke(main, [
         "maintenance", "cancel", "2026-12-10-search-index-rebuild", "-f", str(root / "mkdocs.yml"),

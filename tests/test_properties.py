@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import tempfile
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import feedparser
@@ -41,7 +41,7 @@ from frontdesk.status import state as status_logic
 from frontdesk.status.machine import SiteInfo, machine_readable_files
 from frontdesk.status.view import StatusView
 
-UTC = timezone.utc
+UTC = UTC
 NOW = datetime(2026, 11, 23, 10, 0, tzinfo=UTC)
 SITE = SiteInfo("T", "https://t.example/")
 MARKDOWN = markdown_renderer()

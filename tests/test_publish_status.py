@@ -226,9 +226,9 @@ def test_changed_components_make_publish_check_the_articles_again(
     assert result.output.splitlines() == [
         "Error: 2 problems in the content:",
         "  content/articles/payments/connect-bank-feed.md:6: components[0]: unknown component "
-        f"id 'bank-feeds'; components.yml defines {defined}",
+        f"id 'bank-feeds' (did you mean 'bank-links'?); components.yml defines {defined}",
         "  content/articles/payments/payouts-explained.md:6: components[1]: unknown component "
-        f"id 'bank-feeds'; components.yml defines {defined}",
+        f"id 'bank-feeds' (did you mean 'bank-links'?); components.yml defines {defined}",
     ]
     # Nothing was published: the site is as the last build left it.
     assert sorted(p.relative_to(before) for p in before.rglob("*")) == published

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 import shlex
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -18,7 +18,7 @@ from frontdesk.cli.new import STARTER
 from frontdesk.content.loading import load_site
 
 LEVELS = ["novice", "intermediate", "expert"]
-START = datetime(2026, 11, 23, 10, 0, tzinfo=timezone.utc)  # conftest's SOURCE_DATE_EPOCH
+START = datetime(2026, 11, 23, 10, 0, tzinfo=UTC)  # conftest's SOURCE_DATE_EPOCH
 RENAMED = {"web-app": "dashboard", "sign-in": "login", "api": "developer-api"}
 WROTE = re.compile(r"Wrote (content/status/(?:incidents|maintenance)/([a-z0-9-]+)\.yml)")
 

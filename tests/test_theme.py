@@ -65,11 +65,14 @@ def test_the_installed_materials_partials_are_the_ones_the_patches_were_written_
     name: str,
 ) -> None:
     """When Material changes a patched partial, this fails: check the patches against the new
-    file, then keep it here with its patched result (<name>-<version>.html, .patched.html)."""
+    file, then keep it here with its patched result (<name>-<version>.html, .patched.html). A
+    release that leaves the partial as it was passes: the contents are compared, not names."""
     installed = (Path(material.__file__).parent / f"templates/partials/{name}.html").read_text()
-    stored = ORIGINALS / f"{name}-{INSTALLED}.html"
-    assert stored.is_file(), f"no reviewed copy of Material {INSTALLED}'s {name} in {ORIGINALS}"
-    assert installed == stored.read_text()
+    reviewed = {path.read_text(): path.name for path in ORIGINALS.glob(f"{name}-*[0-9].html")}
+    assert installed in reviewed, (
+        f"Material {INSTALLED}'s partials/{name}.html is none of the reviewed copies in "
+        f"{ORIGINALS}: {', '.join(sorted(reviewed.values()))}"
+    )
 
 
 @pytest.mark.parametrize(
@@ -82,7 +85,7 @@ def test_patching_materials_partials_gives_the_reviewed_result(original: Path) -
 
 
 def test_a_header_without_a_patched_line_stops_with_its_name() -> None:
-    original = (ORIGINALS / f"header-{INSTALLED}.html").read_text()
+    original = (Path(material.__file__).parent / "templates/partials/header.html").read_text()
     changed = original.replace('    {% if "material/search" in config.plugins %}\n', "")
     with pytest.raises(ThemeError) as caught:
         patch_header(changed)

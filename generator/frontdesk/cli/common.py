@@ -7,11 +7,12 @@ frontdesk.cli.authoring and turns its refusals into messages.
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -145,6 +146,15 @@ def example_time(now: datetime) -> str:
     return format_moment(now + timedelta(hours=2))
 
 
+def setup_logging(verbose: bool = False) -> None:
+    """MkDocs' messages on stderr, as `mkdocs build` prints them."""
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+    mkdocs_logger = logging.getLogger("mkdocs")
+    mkdocs_logger.addHandler(handler)
+    mkdocs_logger.setLevel(logging.DEBUG if verbose else logging.INFO)
+
+
 def site_config(config_file: str) -> Site:
     try:
         return read_site(config_file)
@@ -173,10 +183,10 @@ def utc_now() -> datetime:
     pinned = os.environ.get(NOW_VARIABLE, "").strip()
     if pinned:
         try:
-            return parse_moment(pinned).astimezone(timezone.utc)
+            return parse_moment(pinned).astimezone(UTC)
         except ValueError as exc:
             raise click.UsageError(f"{NOW_VARIABLE}: {exc}") from None
-    return datetime.now(timezone.utc).replace(microsecond=0)
+    return datetime.now(UTC).replace(microsecond=0)
 
 
 def interactive() -> bool:

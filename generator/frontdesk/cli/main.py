@@ -2,43 +2,26 @@
 
 from __future__ import annotations
 
-import logging
 import sys
 from pathlib import Path
 
 import click
 
 import frontdesk
-from frontdesk.audience.levels import readability_notices
-from frontdesk.audience.review import review_notices, reviews_due
-from frontdesk.cli.authoring import StatusPaths
-from frontdesk.cli.authoring.templates import template_problems
+from frontdesk.cli.checking import check_site, counted
+from frontdesk.cli.common import setup_logging
 from frontdesk.cli.incidents import register
 from frontdesk.cli.new import SiteExists, create_site
 from frontdesk.cli.notify import register as register_notify
+from frontdesk.cli.publish import publish
 from frontdesk.content.clock import ClockError, build_time
-from frontdesk.content.errors import ContentError
-from frontdesk.content.loading import load_site
-from frontdesk.content.loading.status_files import dated_after, untranslated_news
-from frontdesk.mkdocs.config import audiences, status_settings
-from frontdesk.mkdocs.engine import EngineError, build_site, publish_or_build, read_site, serve_site
-from frontdesk.notify.channels import channel_problems
-from frontdesk.status.notices import report_notices
-from frontdesk.status.view import StatusView
+from frontdesk.mkdocs.engine import EngineError, build_site, publish_or_build, serve_site
 
 FULL_BUILD_NEEDED = 3  # publish-status --fast-only: the site was left as it was
 CONFIG_OPTION = click.option(
     "-f", "--config-file", type=click.Path(exists=True, dir_okay=False), default="mkdocs.yml",
     show_default=True, help="The site's MkDocs configuration.",
 )  # fmt: skip
-
-
-def _setup_logging(verbose: bool = False) -> None:
-    handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
-    mkdocs_logger = logging.getLogger("mkdocs")
-    mkdocs_logger.addHandler(handler)
-    mkdocs_logger.setLevel(logging.DEBUG if verbose else logging.INFO)
 
 
 @click.group()
@@ -69,7 +52,7 @@ def build(config_file: str, strict: bool, site_dir: str | None, verbose: bool) -
     Example:
       SOURCE_DATE_EPOCH=$(date +%s) frontdesk build --site-dir public
     """
-    _setup_logging(verbose)
+    setup_logging(verbose)
     try:
         build_site(config_file, strict, site_dir)
     except EngineError as exc:
@@ -87,7 +70,7 @@ def serve(config_file: str, dev_addr: str) -> None:
     Example:
       frontdesk serve --dev-addr 127.0.0.1:8001
     """
-    _setup_logging()
+    setup_logging()
     try:
         serve_site(config_file, dev_addr)
     except EngineError as exc:
@@ -98,54 +81,19 @@ def serve(config_file: str, dev_addr: str) -> None:
 @CONFIG_OPTION
 @click.option("--reviews", is_flag=True, help="Also list articles due for review, oldest first.")
 def check(config_file: str, reviews: bool) -> None:
-    """Validate every article and status file without building; exit 1 listing all problems.
+    """Validate every article, status file and incident template without building; exit 1
+    listing all problems.
 
     Notices never fail: promises overtaken by time (an overdue update, a passed restoration time),
-    articles reading above their level's readability ceiling, headings inside level passages.
+    entries dated after now, texts not yet in every language, articles reading above their
+    level's readability ceiling, headings inside level passages.
 
     \b
     Example:
       frontdesk check --reviews -f mkdocs.yml
     """
-    try:
-        config = read_site(config_file)
-        config.require_site_url()
-        options = config.options
-        now = build_time()
-    except (ClockError, EngineError) as exc:
-        click.echo(str(exc), err=True)
+    if not check_site(config_file, reviews):
         sys.exit(1)
-    levels = [level.name for level in options.levels]
-    paths = StatusPaths(config.docs_dir, config.root, config.languages)
-    unusable = template_problems(paths)  # templates are checked even when content fails
-    try:
-        site = load_site(config.docs_dir, config.root, levels, languages=config.languages)
-    except ContentError as exc:
-        click.echo(str(ContentError([*exc.problems, *unusable])), err=True)
-        sys.exit(1)
-    known = {component.id for component in site.status.catalog.components}
-    problems = channel_problems(options.notify, known, config.languages)
-    if unusable:
-        problems.insert(0, str(ContentError(unusable)))
-    if problems:
-        click.echo("\n".join(problems), err=True)
-        sys.exit(1)
-    texts = ((a, (config.docs_dir / a.src_uri).read_text(encoding="utf-8")) for a in site.articles)
-    advice = [
-        *site.notices,
-        *untranslated_news(site.status, config.languages, config.root),
-        *dated_after(site.status, now, config.root),
-        *readability_notices(texts, audiences(options)),
-    ]
-    if reviews:
-        due = reviews_due(site.articles, now.date(), options.review_age_months)
-        advice += review_notices(due, options.review_age_months)
-    report_notices(StatusView(site.status, now, status_settings(options)), advice)
-    click.echo(
-        f"OK: {counted(len(site.articles), 'article')}, "
-        f"{counted(len(site.status.incidents), 'incident')}, "
-        f"{counted(len(site.status.maintenance), 'maintenance window')}."
-    )
 
 
 @main.command("publish-status")
@@ -165,7 +113,7 @@ def publish_status_command(config_file: str, site_dir: str, fast_only: bool) -> 
     Example:
       SOURCE_DATE_EPOCH=$(date +%s) frontdesk publish-status site
     """
-    _setup_logging()
+    setup_logging()
 
     def full_build_needed(why: str) -> None:
         click.echo(f"Full build needed: {why}.", err=True)
@@ -213,9 +161,6 @@ def new(directory: Path, name: str, force: bool) -> None:
     click.echo("STAFF.md tells your support team how to post status updates.")
 
 
-def counted(number: int, thing: str) -> str:
-    return f"{number} {thing}" + ("" if number == 1 else "s")
-
-
 register(main)  # incident, maintenance and status commands for support staff
 register_notify(main)  # notify and save-status: customers hear of changes where they are
+main.add_command(publish)  # the one command a publishing workflow runs

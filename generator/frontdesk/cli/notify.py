@@ -13,7 +13,7 @@ import yaml
 from frontdesk.cli.common import CONFIG, site_config
 from frontdesk.content.errors import ContentError
 from frontdesk.content.loading import load_status
-from frontdesk.mkdocs.engine import EngineError
+from frontdesk.mkdocs.engine import EngineError, Site
 from frontdesk.mkdocs.publish import MANIFEST
 from frontdesk.notify.channels import channel_problems
 from frontdesk.notify.run import notify
@@ -125,12 +125,17 @@ def save_status(config_file: str, source: str | None, last_site: str | None,
     Example:
       frontdesk save-status previous && frontdesk build && frontdesk notify --previous previous site
     """
-    site = site_config(config_file)
+    save_live_status(site_config(config_file), Path(folder), source, last_site, first_publish)
+
+
+def save_live_status(site: Site, folder: Path, source: str | None, last_site: str | None,
+                     first_publish: bool) -> None:  # fmt: skip
+    """save-status's work, for `frontdesk publish` too; ClickException when it cannot be done."""
     where = source or site.site_url
     if not where:
         raise click.ClickException("mkdocs.yml has no site_url; give --from URL")
     try:
-        saved = save_state(where, Path(folder))
+        saved = save_state(where, folder)
     except StateError as exc:
         raise click.ClickException(str(exc)) from None
     if saved:
@@ -146,7 +151,7 @@ def save_status(config_file: str, source: str | None, last_site: str | None,
             "address, give --first-publish once."
         )
     why = "--first-publish says so" if first_publish else f"{record} records no earlier publish"
-    mark_first_publish(Path(folder), where, why)
+    mark_first_publish(folder, where, why)
     click.echo(f"No status documents at {tried}: a first publish ({why}); nothing saved.", err=True)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 
 class ClockError(ValueError):
@@ -15,9 +15,9 @@ def build_time(environ: Mapping[str, str] = os.environ) -> datetime:
     """The moment a build describes, in UTC, truncated to the second."""
     raw = environ.get("SOURCE_DATE_EPOCH", "").strip()
     if not raw:
-        return datetime.now(timezone.utc).replace(microsecond=0)
+        return datetime.now(UTC).replace(microsecond=0)
     try:
-        return datetime.fromtimestamp(int(raw), tz=timezone.utc)
+        return datetime.fromtimestamp(int(raw), tz=UTC)
     except (ValueError, OverflowError, OSError) as exc:
         raise ClockError(
             f"SOURCE_DATE_EPOCH: expected whole seconds since 1970; got {raw!r}"

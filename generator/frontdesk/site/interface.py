@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import gettext
 from collections.abc import Sequence
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from babel import Locale, UnknownLocaleError
@@ -64,15 +64,15 @@ class InterfaceText:
         language otherwise (23. Nov. 2026, 12:00 UTC), from Babel's locale data."""
         if self._locale is None:
             return readable_time(moment)
-        day = format_skeleton("yMMMd", moment, tzinfo=timezone.utc, locale=self._locale)
-        time = format_skeleton("Hm", moment, tzinfo=timezone.utc, locale=self._locale)
+        day = format_skeleton("yMMMd", moment, tzinfo=UTC, locale=self._locale)
+        time = format_skeleton("Hm", moment, tzinfo=UTC, locale=self._locale)
         return self._locale.datetime_formats["medium"].format(time, day) + " UTC"
 
     def month(self, moment: datetime) -> str:
         """November 2026; November 2026 in German, novembre 2026 in French."""
         if self._locale is None:
             return moment.strftime("%B %Y")
-        return format_skeleton("yMMMM", moment, tzinfo=timezone.utc, locale=self._locale)
+        return format_skeleton("yMMMM", moment, tzinfo=UTC, locale=self._locale)
 
     def language_name(self, code: str, fallback: str) -> str:
         """A language's name in this one ("Englisch" for en in German), from Babel's locale

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from enum import Enum
 
 from frontdesk.content.errors import Problem
@@ -113,9 +113,9 @@ def uptime(
     content: StatusContent, component_id: str, now: datetime, days: int = UPTIME_DAYS
 ) -> Uptime:
     """Uptime over the last `days` UTC days including today up to `now`, counted as Statuspage does."""
-    today = now.astimezone(timezone.utc).date()
+    today = now.astimezone(UTC).date()
     first = today - timedelta(days=days - 1)
-    window_start = datetime(first.year, first.month, first.day, tzinfo=timezone.utc)
+    window_start = datetime(first.year, first.month, first.day, tzinfo=UTC)
     # Only this component's incidents that overlap the window matter: keeps years of history cheap.
     relevant = [
         i for i in content.incidents

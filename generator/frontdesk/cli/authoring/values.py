@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from frontdesk.cli.authoring.errors import AuthoringError
 
@@ -73,13 +73,13 @@ def format_moment(moment: datetime) -> str:
     if moment.utcoffset() is None:
         raise ValueError(f"a time without a UTC offset cannot be written: {moment}")
     if not moment.utcoffset():
-        return moment.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+        return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
     return moment.isoformat(timespec="seconds")
 
 
 def utc(moment: datetime) -> str:
     """How a time reads in a message, the way the site shows it."""
-    return f"{moment.astimezone(timezone.utc):%Y-%m-%d %H:%M} UTC"
+    return f"{moment.astimezone(UTC):%Y-%m-%d %H:%M} UTC"
 
 
 def parse_components(text: str) -> list[str] | dict[str, str]:
@@ -108,7 +108,7 @@ def parse_components(text: str) -> list[str] | dict[str, str]:
 
 def derive_id(started: datetime, title: str) -> str:
     """`YYYY-MM-DD-<slug of the title>`, the date in UTC: how the example's files are named."""
-    return f"{started.astimezone(timezone.utc):%Y-%m-%d}-{slugify(title)}"
+    return f"{started.astimezone(UTC):%Y-%m-%d}-{slugify(title)}"
 
 
 def slugify(title: str) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Iterable
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from enum import Enum
 from typing import TypeVar
 
@@ -265,7 +265,7 @@ class Reader:
         if value.tzinfo is None or value.utcoffset() is None:
             self.report(node, field, f"{expected}; got {node.value!r}, which has no offset")
             return None
-        return value.astimezone(timezone.utc)
+        return value.astimezone(UTC)
 
     def day(self, node: Node, field: str) -> date | None:
         """A calendar date, like 2026-10-01."""
