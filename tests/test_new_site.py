@@ -15,6 +15,7 @@ from site_config import read_config
 
 import frontdesk
 from frontdesk.cli.main import main
+from frontdesk.cli.new import installed_requirement
 from frontdesk.content.loading import load_site
 
 LEVELS = ["novice", "intermediate", "expert"]
@@ -53,12 +54,11 @@ def test_a_new_site_holds_everything_a_team_starts_with(tmp_path: Path) -> None:
     assert "/site/" in (root / ".gitignore").read_text().split()
     workflow = yaml.safe_load((root / ".github/workflows/publish.yml").read_text())
     steps = [step.get("run", "") for step in workflow["jobs"]["build"]["steps"]]
-    assert "frontdesk check" in steps and "SOURCE_DATE_EPOCH=$(date +%s) frontdesk build" in steps
-    assert "frontdesk save-status previous" in steps
+    assert "frontdesk publish site" in steps  # tests/test_workflow.py checks the rest
     notify = [step.get("run", "") for step in workflow["jobs"]["notify"]["steps"]]
     assert workflow["jobs"]["notify"]["needs"] == ["build", "deploy"]
     assert "frontdesk notify --previous previous site" in notify
-    assert (root / "requirements.txt").read_text() == f"frontdesk=={frontdesk.__version__}\n"
+    assert f"frontdesk=={frontdesk.__version__}" in (root / "requirements.txt").read_text()
     assert "frontdesk serve" in result.output
 
 
@@ -114,3 +114,51 @@ def test_next_names_the_samples_to_delete_before_publishing(tmp_path: Path) -> N
     assert named == samples and all((root / name).is_file() for name in named)
     assert "before you publish, delete the sample incident and maintenance window" in result.output
     assert "/previous/" in (root / ".gitignore").read_text().splitlines()
+
+
+class _Installed:
+    """A distribution's metadata as pip leaves it, with the direct_url.json given."""
+
+    version = "0.3.1"
+
+    def __init__(self, direct_url: str | None) -> None:
+        self.direct_url = direct_url
+
+    def read_text(self, name: str) -> str | None:
+        return self.direct_url if name == "direct_url.json" else None
+
+
+def test_the_requirement_installs_frontdesk_from_where_it_came() -> None:
+    assert installed_requirement(_Installed(None)) == ("frontdesk==0.3.1", None)  # an index
+    git = '{"url": "https://github.com/acme/frontdesk", "vcs_info": {"vcs": "git", "commit_id": "0123abc"}}'
+    assert installed_requirement(_Installed(git)) == (
+        "frontdesk @ git+https://github.com/acme/frontdesk@0123abc", None)  # fmt: skip
+    archive = (
+        '{"url": "https://files.example.test/frontdesk-0.3.1-py3-none-any.whl", "archive_info": {}}'
+    )
+    assert installed_requirement(_Installed(archive))[0] == (
+        "frontdesk @ https://files.example.test/frontdesk-0.3.1-py3-none-any.whl")  # fmt: skip
+    local, why = installed_requirement(
+        _Installed('{"url": "file:///home/me/frontdesk", "dir_info": {}}')
+    )
+    assert (
+        local == "frontdesk==0.3.1"
+        and "file:///home/me/frontdesk, which a CI runner cannot reach" in why
+    )
+
+
+def test_a_stated_requirement_is_written_and_the_pages_setting_named(tmp_path: Path) -> None:
+    spec = "frontdesk @ git+https://github.com/acme/frontdesk@v0.3.1"
+    result = new(str(tmp_path / "help"), "--requirement", spec)
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "help/requirements.txt").read_text().splitlines()[-1] == spec
+    assert "Settings -> Pages -> Build and deployment -> Source: GitHub Actions" in " ".join(
+        result.output.split()
+    )
+    assert "Warning:" not in result.output
+
+
+def test_a_frontdesk_from_a_local_folder_is_named_as_unreachable(tmp_path: Path) -> None:
+    result = new(str(tmp_path / "help"))  # the tests run an editable install of this checkout
+    assert result.exit_code == 0, result.output
+    assert "which a CI runner cannot reach" in result.output

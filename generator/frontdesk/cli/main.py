@@ -137,7 +137,10 @@ def publish_status_command(config_file: str, site_dir: str, fast_only: bool) -> 
 @click.argument("directory", type=click.Path(file_okay=False, path_type=Path), default=".")
 @click.option("--name", default="Help Centre", show_default=True, help="The site's name.")
 @click.option("--force", is_flag=True, help="Write the starter files over a site already there.")
-def new(directory: Path, name: str, force: bool) -> None:
+@click.option("--requirement", metavar="SPEC",
+              help="How the site's workflow installs Frontdesk (requirements.txt); default: from "
+              "where this Frontdesk was installed, such as frontdesk==0.2.0.")  # fmt: skip
+def new(directory: Path, name: str, force: bool, requirement: str | None) -> None:
     """Start a help centre: mkdocs.yml, articles, status files, a publishing workflow, STAFF.md.
 
     It builds as it is; replace site_url and the contact channels in mkdocs.yml with your own.
@@ -147,7 +150,7 @@ def new(directory: Path, name: str, force: bool) -> None:
       frontdesk new help-centre --name "Acme Help Centre" && cd help-centre && frontdesk serve
     """
     try:
-        written = create_site(directory, name, build_time(), force)
+        written = create_site(directory, name, build_time(), force, requirement)
     except (SiteExists, ClockError) as exc:
         raise click.ClickException(str(exc)) from None
     click.echo(f"Wrote a help centre to {directory} ({counted(len(written.written), 'file')}).")
@@ -158,6 +161,11 @@ def new(directory: Path, name: str, force: bool) -> None:
     for sample in written.samples:
         click.echo(f"      {sample.relative_to(directory).as_posix()}")
     click.echo(f"  - preview while you write: cd {directory} && frontdesk serve")
+    click.echo("  - to publish on GitHub Pages, push it to GitHub and choose Settings -> Pages ->")
+    click.echo("    Build and deployment -> Source: GitHub Actions; the workflow does the rest.")
+    click.echo(f"requirements.txt installs {written.requirement}.")
+    if written.unreachable:
+        click.echo(f"Warning: {written.unreachable}", err=True)
     click.echo("STAFF.md tells your support team how to post status updates.")
 
 

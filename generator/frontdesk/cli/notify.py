@@ -17,7 +17,13 @@ from frontdesk.mkdocs.engine import EngineError, Site
 from frontdesk.mkdocs.publish import MANIFEST
 from frontdesk.notify.channels import channel_problems
 from frontdesk.notify.run import notify
-from frontdesk.notify.states import StateError, live_difference, mark_first_publish, save_state
+from frontdesk.notify.states import (
+    StateError,
+    clear_state,
+    live_difference,
+    mark_first_publish,
+    save_state,
+)
 from frontdesk.site.interface import InterfaceText
 
 FIRST_PUBLISH = click.option(
@@ -134,6 +140,7 @@ def save_live_status(site: Site, folder: Path, source: str | None, last_site: st
     where = source or site.site_url
     if not where:
         raise click.ClickException("mkdocs.yml has no site_url; give --from URL")
+    clear_state(folder)
     try:
         saved = save_state(where, folder)
     except StateError as exc:

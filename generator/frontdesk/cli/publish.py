@@ -13,6 +13,7 @@ from frontdesk.cli.checking import check_site, counted
 from frontdesk.cli.common import CONFIG, setup_logging, site_config
 from frontdesk.cli.notify import FIRST_PUBLISH, save_live_status
 from frontdesk.mkdocs.engine import EngineError, publish_or_build
+from frontdesk.status.notices import logger as notices_logger
 
 
 @click.command("publish")
@@ -44,13 +45,18 @@ def publish(config_file: str, site_dir: str, previous: str, first_publish: bool)
         click.echo(
             "The site is published all the same; notify will fail, not stay quiet.", err=True
         )
+
     def full_build(why: str) -> None:
         click.echo(f"Full build: {why}.", err=True)
 
+    notices = notices_logger
+    notices.disabled = True  # check printed them; the build would print the same again
     try:
         report = publish_or_build(config_file, site_dir, full_build)
     except EngineError as exc:
         raise click.ClickException(str(exc)) from None
+    finally:
+        notices.disabled = False
     if report is None:
         click.echo(f"Published by a full build into {site_dir}.")
         return

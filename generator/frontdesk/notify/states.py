@@ -65,6 +65,12 @@ def save_state(where: str, folder: Path) -> bool:
     return True
 
 
+def clear_state(folder: Path) -> None:
+    """Forget what an earlier save left in `folder`, so that a failed save never passes for it."""
+    for name in (INCIDENTS, MAINTENANCE, STATUS, FIRST_PUBLISH):
+        (folder / name).unlink(missing_ok=True)
+
+
 def mark_first_publish(folder: Path, where: str, why: str) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     (folder / FIRST_PUBLISH).write_text(f"Nothing published at {where} yet: {why}.\n")
