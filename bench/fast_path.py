@@ -1,15 +1,17 @@
-"""The publishing workflow's two paths, simulated on this machine for a status-only push.
+"""The publishing workflow's one command, `frontdesk publish`, simulated on this machine.
 
-    python bench/fast_path.py            # the repository's own site
-    python bench/fast_path.py --runs 3   # median of three
+    python bench/fast_path.py                   # this repository's site
+    python bench/fast_path.py --articles 5000   # a new site grown to 5,000 articles
+    python bench/fast_path.py --runs 3          # median of three
 
-Both paths start from a fresh clone of the pushed commit and a warm pip cache, as a runner with
-`actions/setup-python`'s pip cache does. The fast path installs Frontdesk, checks the content,
-restores the last full build's site (here a copy from disk, standing in for `actions/cache`) and
-runs `frontdesk publish-status --fast-only`. The full path installs with the test extras, runs
-the test suite, checks and builds from scratch (on the commit before the push, whose content
-the tests know). Network time to GitHub (checkout, cache download,
-Pages deploy) is not included.
+Each run installs Frontdesk into a fresh virtual environment from a warm pip cache (as a runner
+with a pip cache, or PyPI's wheels, gives it), restores the last published site (a copy standing
+in for `actions/cache`), and times `frontdesk publish site` twice, each in a process of its own:
+after a status-only change (the status alone is published into the site) and after an article
+edit (a full build). `--articles N` times a site that `frontdesk new` started and that grew to N
+articles (bench/synthetic.py: its configuration is the starter's, with a search bundle, levels
+and ten categories). GitHub's own steps (starting runners, checkout, the cache download, the
+Pages deploy) are not included.
 """
 
 from __future__ import annotations
@@ -22,16 +24,20 @@ import subprocess
 import sys
 import tempfile
 import time
+from datetime import timedelta
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parent.parent
-ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "FRONTDESK_REQUIRE_BROWSER": "1"}
-UPDATE = """\
-  - at: 2026-11-23T09:58:00Z
-    status: identified
-    message: A fixed version of the app is with the app stores for review.
-"""
-INCIDENT = "content/status/incidents/2026-11-23-mobile-app-sign-in.yml"
+import yaml
+
+BENCH = Path(__file__).resolve().parent
+REPO = BENCH.parent
+sys.path.insert(0, str(BENCH))
+
+from synthetic import NOW, generate  # noqa: E402
+
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+PUBLISHED = str(int(NOW.timestamp()))
+LATER = str(int((NOW + timedelta(minutes=10)).timestamp()))
 
 
 def sh(*command: str | Path, cwd: Path, env: dict | None = None) -> float:
@@ -41,94 +47,62 @@ def sh(*command: str | Path, cwd: Path, env: dict | None = None) -> float:
     return time.perf_counter() - start
 
 
-def venv(work: Path, name: str) -> tuple[Path, dict]:
-    sh(sys.executable, "-m", "venv", work / name, cwd=work)
-    bin_dir = work / name / "bin"
-    return bin_dir, {**ENV, "PATH": f"{bin_dir}{os.pathsep}{ENV['PATH']}"}
+def site_sources(work: Path, articles: int | None) -> tuple[Path, Path, Path]:
+    """The sources, the incident a status change updates, and an article an edit changes."""
+    root = work / "sources"
+    if articles is None:
+        shutil.copytree(REPO, root, ignore=shutil.ignore_patterns(".git", "site", "__pycache__"))
+        incident = "content/status/incidents/2026-11-23-mobile-app-sign-in.yml"
+        return root, root / incident, root / "content/articles/account/reset-password.md"
+    generate(root, articles, 20)
+    article = sorted((root / "content/articles").rglob("*.md"))[-1]
+    return root, root / "content/status/incidents/incident-00000.yml", article
 
 
-def clone(source: Path, target: Path) -> float:
-    return sh("git", "clone", "-q", source, target, cwd=source.parent)
+def add_update(incident: Path) -> None:
+    data = yaml.safe_load(incident.read_text(encoding="utf-8"))
+    data["updates"].append({"at": NOW + timedelta(minutes=5), "status": "identified",
+                            "message": "We have found the cause and are fixing it."})  # fmt: skip
+    incident.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
 
 
-def pushed_repository(work: Path) -> Path:
-    """A copy of this repository with one status-only commit on top: what a support agent pushes."""
-    origin = work / "origin"
-    clone(REPO, origin)
-    incident = origin / INCIDENT
-    incident.write_text(incident.read_text() + UPDATE)
-    sh("git", "-c", "user.name=Staff", "-c", "user.email=staff@example.test", "commit", "-qam",
-       "Incident update", cwd=origin)  # fmt: skip
-    return origin
-
-
-def last_full_build(work: Path, origin: Path, epoch: str) -> Path:
-    """The site the full path kept for the commit before the push (its cache entry)."""
-    before = work / "before"
-    sh("git", "clone", "-q", origin, before, cwd=work)
-    sh("git", "checkout", "-q", "HEAD~1", cwd=before)
-    bin_dir, env = venv(work, "venv-before")
-    sh(bin_dir / "pip", "install", "-q", "-e", ".", cwd=before, env=env)
-    sh(bin_dir / "frontdesk", "build", cwd=before, env={**env, "SOURCE_DATE_EPOCH": epoch})
-    return before / "site"
-
-
-def fast_path(work: Path, origin: Path, cached: Path, epoch: str) -> dict[str, float]:
-    run = work / "fast"
-    times = {"clone": clone(origin, run)}
+def one_run(work: Path, articles: int | None) -> dict[str, float]:
+    root, incident, article = site_sources(work, articles)
     start = time.perf_counter()
-    bin_dir, env = venv(work, "venv-fast")
-    sh(bin_dir / "pip", "install", "-q", "-e", ".", cwd=run, env=env)
-    times["install"] = time.perf_counter() - start
-    times["check"] = sh(bin_dir / "frontdesk", "check", cwd=run, env=env)
+    sh(sys.executable, "-m", "venv", work / "venv", cwd=work)
+    bin_dir = work / "venv/bin"
+    env = {**ENV, "PATH": f"{bin_dir}{os.pathsep}{ENV['PATH']}"}
+    sh(bin_dir / "pip", "install", "-q", "-e", REPO, cwd=work, env=env)
+    times = {"install": time.perf_counter() - start}
+    # The last run's site, with its build record: what actions/cache restores.
+    sh(bin_dir / "frontdesk", "publish", "site", cwd=root, env={**env, "SOURCE_DATE_EPOCH": PUBLISHED})
+    kept = work / "kept-site"
+    shutil.copytree(root / "site", kept)
+    shutil.rmtree(root / "site")
     start = time.perf_counter()
-    shutil.copytree(cached, run / "site")
+    shutil.copytree(kept, root / "site")
     times["restore"] = time.perf_counter() - start
-    times["publish-status"] = sh(bin_dir / "frontdesk", "publish-status", "--fast-only", "site",
-                                 cwd=run, env={**env, "SOURCE_DATE_EPOCH": epoch})  # fmt: skip
-    return times
-
-
-def full_path(work: Path, origin: Path, epoch: str) -> dict[str, float]:
-    """The full path as it runs for any other push. Its tests know the example's content as it
-    was before the status update (they assert on it), so it runs on the commit before: the same
-    code, the same amount of work."""
-    run = work / "full"
-    times = {"clone": clone(origin, run)}
-    sh("git", "checkout", "-q", "HEAD~1", cwd=run)
-    start = time.perf_counter()
-    bin_dir, env = venv(work, "venv-full")
-    sh(bin_dir / "pip", "install", "-q", "-e", ".[test]", cwd=run, env=env)
-    times["install"] = time.perf_counter() - start
-    times["tests"] = sh(bin_dir / "pytest", "-q", "-p", "no:cacheprovider", cwd=run, env=env)
-    times["check"] = sh(bin_dir / "frontdesk", "check", cwd=run, env=env)
-    times["build"] = sh(bin_dir / "frontdesk", "build", cwd=run,
-                        env={**env, "SOURCE_DATE_EPOCH": epoch})  # fmt: skip
+    add_update(incident)
+    later = {**env, "SOURCE_DATE_EPOCH": LATER}
+    times["publish, status only"] = sh(bin_dir / "frontdesk", "publish", "site", cwd=root, env=later)
+    article.write_text(article.read_text(encoding="utf-8") + "\nOne more sentence.\n")
+    times["publish, article edit"] = sh(bin_dir / "frontdesk", "publish", "site", cwd=root, env=later)
     return times
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--runs", type=int, default=1)
-    parser.add_argument("--no-full", action="store_true", help="time the fast path only")
+    parser.add_argument("--articles", type=int, help="a new site grown to this many articles")
     args = parser.parse_args()
-    epoch = "1795428600"  # 2026-11-23T10:10:00Z, after the pushed update
-    fast_runs, full_runs = [], []
+    runs = []
     for _ in range(args.runs):
-        with tempfile.TemporaryDirectory(prefix="frontdesk-paths-") as folder:
-            work = Path(folder)
-            origin = pushed_repository(work)
-            cached = last_full_build(work, origin, "1795428000")
-            fast_runs.append(fast_path(work, origin, cached, epoch))
-            if not args.no_full:
-                full_runs.append(full_path(work, origin, epoch))
-    for name, runs in (("fast path", fast_runs), ("full path", full_runs)):
-        if not runs:
-            continue
-        steps = {step: statistics.median(run[step] for run in runs) for step in runs[0]}
-        total = statistics.median(sum(run.values()) for run in runs)
-        shown = ", ".join(f"{step} {seconds:.1f} s" for step, seconds in steps.items())
-        print(f"{name}: {total:.1f} s ({shown}; median of {len(runs)})")
+        with tempfile.TemporaryDirectory(prefix="frontdesk-publish-") as folder:
+            runs.append(one_run(Path(folder), args.articles))
+    what = f"{args.articles} articles" if args.articles else "this repository's site"
+    for step in runs[0]:
+        seconds = statistics.median(run[step] for run in runs)
+        print(f"{what}: {step} {seconds:.1f} s (median of {len(runs)})")
 
 
 if __name__ == "__main__":

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from collections.abc import Iterable
 from importlib import metadata
 from pathlib import Path
 
@@ -39,7 +40,18 @@ def make_venv(folder: Path, with_pip: bool = False) -> tuple[Path, Path]:
         [python, "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
         check=True, capture_output=True, text=True,
     ).stdout.strip())  # fmt: skip
-    for dist in declared_closure().values():
+    link_distributions(declared_closure().values(), folder)
+    return python, purelib
+
+
+def link_distributions(dists: Iterable[metadata.Distribution], venv: Path) -> None:
+    """Each distribution's files in `venv`'s site-packages, as links to the installed ones."""
+    python = venv / "bin" / "python"
+    purelib = Path(subprocess.run(
+        [python, "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+        check=True, capture_output=True, text=True,
+    ).stdout.strip())  # fmt: skip
+    for dist in dists:
         for file in dist.files or []:
             if file.parts[0] == "..":  # scripts and data outside site-packages
                 continue
@@ -47,4 +59,3 @@ def make_venv(folder: Path, with_pip: bool = False) -> tuple[Path, Path]:
             target.parent.mkdir(parents=True, exist_ok=True)
             if not target.exists():
                 target.symlink_to(Path(dist.locate_file(file)).resolve())
-    return python, purelib
