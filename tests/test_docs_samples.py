@@ -7,6 +7,8 @@ from __future__ import annotations
 import logging
 import re
 import shutil
+import textwrap
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -16,19 +18,28 @@ from mkdocs.config import load_config
 
 from frontdesk.content.loading import load_site
 
-FENCE = re.compile(r"^```(\w*)\n(.*?)^```", re.M | re.S)
+# A fence at any indentation (STAFF.md indents samples under list items), closed at the same.
+FENCE = re.compile(r"^( *)```(\w*)\n(.*?)^\1```", re.M | re.S)
 LEVELS = ["novice", "intermediate", "expert"]
-DOCUMENTS = ("README.md", "STAFF.md")
+STARTER_STAFF = "generator/frontdesk/cli/starter_site/STAFF.md"
+DOCUMENTS = ("README.md", "STAFF.md", STARTER_STAFF)
+# How many samples of each kind each document has: a sample the pattern misses fails here.
+COUNTS = {
+    ("README.md", "yaml"): 8, ("README.md", "markdown"): 2,
+    ("STAFF.md", "yaml"): 1, ("STAFF.md", "toml"): 1,
+    (STARTER_STAFF, "yaml"): 1,
+}  # fmt: skip
 
 
-def samples(kind: str) -> list[tuple[str, str]]:
+def samples(kind: str, documents: tuple[str, ...] = DOCUMENTS) -> list[tuple[str, str]]:
     found = []
-    for name in DOCUMENTS:
+    for name in documents:
         text = (REPO / name).read_text(encoding="utf-8")
         for match in FENCE.finditer(text):
-            if match.group(1) == kind:
+            if match.group(2) == kind:
                 line = text.count("\n", 0, match.start()) + 1
-                found.append((f"{name}:{line}", match.group(2)))
+                body = textwrap.dedent(match.group(3)) if match.group(1) else match.group(3)
+                found.append((f"{name}:{line}", body))
     return found
 
 
@@ -47,7 +58,10 @@ MARKDOWN = [(where, text) for where, text in samples("markdown") if text.startsw
 
 
 def test_the_documents_have_samples_to_check() -> None:
-    assert len(YAML) >= 5 and len(MARKDOWN) >= 1 and samples("toml")
+    counted = {
+        (name, kind): len(samples(kind, (name,))) for name, kind in COUNTS
+    }  # fmt: skip
+    assert counted == COUNTS
 
 
 @pytest.mark.parametrize(("where", "sample"), YAML, ids=ids(YAML))
@@ -65,6 +79,10 @@ def test_yaml_samples_are_accepted_for_what_they_are(
         loaded.plugins.on_config(loaded)
         warned = [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING]
         assert warned == [], where  # an unknown option is only a warning to MkDocs
+        return
+    if "on" in data or True in data:  # a part of a workflow: a schedule
+        on = data.get("on", data.get(True))
+        assert all(len(entry["cron"].split()) == 5 for entry in on["schedule"]), where
         return
     if "groups" in data:
         target = root / "content/status/components.yml"
@@ -90,7 +108,6 @@ def test_article_samples_load(where: str, sample: str, tmp_path) -> None:
 
 @pytest.mark.parametrize(("where", "sample"), samples("toml"), ids=ids(samples("toml")))
 def test_toml_samples_parse(where: str, sample: str) -> None:
-    tomllib = pytest.importorskip("tomllib")  # Python 3.11 and newer
     assert tomllib.loads(sample), where
 
 

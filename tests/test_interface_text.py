@@ -64,6 +64,21 @@ def phrases_in_templates() -> set[str]:
     return found
 
 
+def phrases_in_theme() -> set[str]:
+    """The words of the theme's partials (Material's header, patched), which call
+    frontdesk_text("...") rather than gettext."""
+    call = re.compile(r"""frontdesk_text\(\s*(["'])(.+?)\1\s*\)""")
+    return {
+        match[1]
+        for path in (PACKAGE / "site/theme").rglob("*.html")
+        for match in call.findall(path.read_text(encoding="utf-8"))
+    }
+
+
+def test_the_theme_phrases_are_found() -> None:
+    assert {"Help for", "All levels", "Search the help centre", "Search"} <= phrases_in_theme()
+
+
 def placeholders(text: str) -> set[str]:
     return set(re.findall(r"%\((\w+)\)[sd]", text))
 
@@ -135,7 +150,9 @@ def allowed_placeholders(english: str) -> set[str]:
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_every_phrase_of_the_converted_templates_is_in_each_catalogue(language: str) -> None:
     catalogue = InterfaceText(language)
-    missing = (phrases_in_templates() | phrases_in_python() | named_phrases()) - catalogue.phrases
+    missing = (
+        phrases_in_templates() | phrases_in_theme() | phrases_in_python() | named_phrases()
+    ) - catalogue.phrases
     assert missing == set()
     for phrase in catalogue.phrases:  # a translation keeps the values the English names
         translated = placeholders(catalogue.gettext(phrase))

@@ -25,6 +25,7 @@ from frontdesk.content.languages import status_in
 from frontdesk.content.loading import load_status
 from frontdesk.notify import delivery
 from frontdesk.notify.channels import Channel, unknown_languages
+from frontdesk.notify.messages import defuse_mentions
 from frontdesk.status.machine.common import SiteInfo
 from frontdesk.status.machine.statuspage import statuspage_files
 from frontdesk.status.view import StatusView
@@ -574,3 +575,63 @@ def test_commands_that_send_nothing_do_not_load_apprise() -> None:
         [sys.executable, "-c", probe], capture_output=True, text=True, check=True
     )
     assert loaded.stdout.strip() == "[]"
+
+
+MENTIONS = ["@everyone", "@EVERYONE", "@Everyone", "@here", "@HERE", "@channel", "@Channel",
+            "<!channel>", "<!here>", "<!everyone>", "<!subteam^S012AB>", "<@U024BE7LH>",
+            "<#C024BE7LR>", "<@w1234|sam>"]  # fmt: skip
+
+
+@pytest.mark.parametrize("mention", MENTIONS)
+def test_every_form_of_mention_is_defused_in_any_letter_case(mention: str) -> None:
+    defused = defuse_mentions(f"Heads up {mention} now")
+    assert mention not in defused
+    assert defused.replace("\u200b", "") == f"Heads up {mention} now"  # it still reads the same
+
+
+def test_ordinary_at_signs_and_angle_brackets_are_left_alone() -> None:
+    text = "Write to help@example.com; 3 < 4 and <b>bold</b> stay as they are."
+    assert defuse_mentions(text) == text
+
+
+def test_a_postmortem_added_and_a_window_planned_inside_the_reminder_period(
+    copy_example: Path, tmp_path: Path, channels
+) -> None:
+    web, _ = channels
+    before = publish_state(copy_example, int(EXAMPLE_EPOCH), tmp_path / "before")
+    resolved = copy_example / "content/status/incidents/2026-11-15-receipt-uploads-stuck.yml"
+    resolved.write_text(resolved.read_text() + "postmortem: |\n  **What happened.** A full disk.\n")
+    (copy_example / "content/status/maintenance/2026-11-23-quick-fix.yml").write_text("""\
+title: A quick database fix
+components: [invoicing]
+start: 2026-11-23T15:00:00Z
+end: 2026-11-23T15:30:00Z
+description: Invoices cannot be saved for up to 30 minutes.
+updates:
+  - at: 2026-11-23T10:05:00Z
+    status: scheduled
+    message: Booked for this afternoon.
+""")
+    after = publish_state(copy_example, int(EXAMPLE_EPOCH) + 600, tmp_path / "after")
+    result = notify(copy_example, before, after)
+    assert result.exit_code == 0, result.output
+    chat = {post.body["title"]: post.body["message"] for post in web.to("/chat")}
+    assert set(chat) == {
+        "What happened and what we are changing: Receipt photos not uploading from the mobile apps",
+        "Maintenance starts in 5 hours: A quick database fix",  # planned and soon: one message
+    }
+    postmortem = chat["What happened and what we are changing: Receipt photos not uploading "
+                      "from the mobile apps"]  # fmt: skip
+    assert "What happened: What happened. A full disk." in postmortem
+
+
+def test_a_failing_channel_waits_between_its_tries(states, channels, monkeypatch) -> None:
+    root, before, after = states
+    web, _ = channels
+    waited: list[float] = []
+    monkeypatch.setattr(delivery, "PAUSES", (1.0, 3.0))
+    monkeypatch.setattr(delivery.time, "sleep", waited.append)
+    monkeypatch.setenv("FRONTDESK_CHAT_URL", f"json://{web.url.removeprefix('http://')}down")
+    web.fail("/down", *[500] * 20)
+    assert notify(root, before, after).exit_code == 1
+    assert waited == [1.0, 3.0] * 5  # for each of the five messages: 1 s, then 3 s

@@ -64,8 +64,8 @@ def message_for(
     facts = [(label, text) for label, text in facts if text.strip()]
     link = entry.get("shortlink") or ""
     return Message(
-        title=_inert(title),
-        text=_inert(_text(facts, link, markdown, words)),
+        title=defuse_mentions(title),
+        text=defuse_mentions(_text(facts, link, markdown, words)),
         html=_html(title, facts, link, markdown, words),
     )
 
@@ -121,7 +121,9 @@ def _html(
     return "\n".join(parts) + "\n"
 
 
-def _inert(text: str) -> str:
+def defuse_mentions(text: str) -> str:
+    """Every chat mention form made inert and still readable: @everyone, @here, @channel (any
+    letter case), and Slack's <!...>, <@...> and <#...>."""
     return _MENTIONS.sub(lambda m: "\u200b".join(g for g in m.groups() if g), text)
 
 
