@@ -12,6 +12,7 @@ from datetime import datetime
 from http.server import BaseHTTPRequestHandler, SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import TypeVar
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -80,15 +81,27 @@ class _QuietHandler(SimpleHTTPRequestHandler):
 
 class PinnedBrowser:
     """Chromium whose every context and page has its clock fixed (at `READER_MOMENT` unless a
-    test names another moment with `at=`): no browser test can read the real clock."""
+    test names another moment with `at=`): no browser test can read the real clock. Nor can it
+    reach the network: a request anywhere but 127.0.0.1 is aborted and kept in `offsite`, which
+    conftest turns into a failure of the test that made it."""
 
     def __init__(self, chromium: object) -> None:
         self._chromium = chromium
+        self.offsite: list[str] = []
 
     def new_context(self, at: str | datetime = READER_MOMENT, **options: object):  # noqa: ANN201
         context = self._chromium.new_context(**options)
         context.clock.set_fixed_time(at)
+        context.route("**/*", self._local_only)
         return context
+
+    def _local_only(self, route) -> None:  # noqa: ANN001
+        url = route.request.url
+        if urlsplit(url).hostname == "127.0.0.1" or url.startswith(("data:", "blob:", "about:")):
+            route.continue_()
+        else:
+            self.offsite.append(url)
+            route.abort()
 
     def new_page(self, at: str | datetime = READER_MOMENT, **options: object):  # noqa: ANN201
         """A page in a context of its own (as Browser.new_page); contexts close with the browser."""
@@ -107,7 +120,9 @@ def browser() -> Iterator[PinnedBrowser]:
 
     with sync_playwright() as playwright:
         instance = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        pinned = PinnedBrowser(instance)
         try:
-            yield PinnedBrowser(instance)
+            yield pinned
         finally:
             instance.close()
+        assert pinned.offsite == [], f"requests that left the machine: {pinned.offsite}"

@@ -64,7 +64,7 @@ def make_site(tmp_path: Path) -> Callable[..., Path]:
             "site_name": "Test help centre",
             "site_url": "https://help.example.test/",
             "docs_dir": "content",
-            "theme": {"name": "material", "features": ["announce.dismiss"]},
+            "theme": {"name": "material", "features": ["announce.dismiss"], "font": False},
             "plugins": ["search", {"frontdesk": plugin_options or {}}],
             "markdown_extensions": ["admonition", "attr_list", "md_in_html"],
             **config,
@@ -112,11 +112,23 @@ def served_example(example_site: Path):
 
 @pytest.fixture(scope="module")
 def chromium():
-    """Chromium whose pages have their clock pinned (tests/browser.py), shared by a module."""
+    """Chromium whose pages have their clock pinned and reach 127.0.0.1 alone (tests/browser.py),
+    shared by a module."""
     from browser import browser
 
     with browser() as instance:
         yield instance
+
+
+@pytest.fixture(autouse=True)
+def _no_request_leaves_the_machine(request: pytest.FixtureRequest):
+    """A browser test fails when one of its pages asked for anything not on 127.0.0.1 (a font
+    host, an analytics script): the page would depend on the network and leak its readers."""
+    yield
+    if "chromium" in request.fixturenames:
+        instance = request.getfixturevalue("chromium")
+        offsite, instance.offsite[:] = list(instance.offsite), []
+        assert offsite == [], f"requests that left the machine: {offsite}"
 
 
 @pytest.fixture

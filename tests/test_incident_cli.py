@@ -9,6 +9,7 @@ import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
+import click
 import pexpect
 import pytest
 import yaml
@@ -384,17 +385,38 @@ def test_status_prints_what_the_front_page_says(monkeypatch: pytest.MonkeyPatch)
     assert "[Planned maintenance] Upgrade to card payment and bank feed systems" in out
 
 
+def test_status_lists_what_is_owed_to_customers(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(1795428000 + 3 * 3600))  # 13:00, three hours on
+    result = run(REPO, "status")
+    assert result.exit_code == 0, result.output
+    owed = result.output.split("Owed to customers (build notices):\n", 1)[1].splitlines()
+    assert owed == [
+        f"  {ACTIVE}: updates: last update was 3 hours ago; customers are owed a new update",
+        f"  {ACTIVE}: eta: the expected restoration time 2026-11-23 12:00 UTC has passed",
+        f"  {ACTIVE}: next_update: the promised update at 2026-11-23 10:30 UTC is overdue",
+    ]
+
+
 def test_status_says_all_is_well_when_it_is(make_site) -> None:
     result = run(make_site(), "status")
     assert result.exit_code == 0, result.output
     assert result.output.startswith("All systems operational (checked 2026-11-23 10:00 UTC)")
 
 
-COMMANDS = [["incident"], ["incident", "new"], ["incident", "update"], ["incident", "resolve"],
-            ["incident", "postmortem"], ["incident", "amend"], ["incident", "templates"],
-            ["maintenance"],
-            ["maintenance", "new"], ["maintenance", "update"], ["maintenance", "cancel"],
-            ["status"]]  # fmt: skip
+def command_paths(group: click.Group = frontdesk, path: tuple[str, ...] = ()) -> list[list[str]]:
+    """Every command and group under `frontdesk`, found by walking the command tree."""
+    found = [list(path)] if path else []
+    for name, command in sorted(group.commands.items()):
+        found += (command_paths(command, (*path, name)) if isinstance(command, click.Group)
+                  else [[*path, name]])  # fmt: skip
+    return found
+
+
+COMMANDS = command_paths()
+
+
+def test_the_walk_finds_every_command() -> None:
+    assert len(COMMANDS) >= 23 and ["incident", "translate"] in COMMANDS and ["publish"] in COMMANDS
 
 
 @pytest.mark.parametrize("command", COMMANDS, ids=" ".join)

@@ -515,6 +515,9 @@ def test_two_real_builds_and_a_rerun_after_the_deploy(
     # The deploy made the new site live; the rerun saves it as the state before.
     saved = run.invoke(main, ["save-status", "-f", mkdocs_yml, "--from", str(tmp_path / "new"),
                               str(tmp_path / "previous")])  # fmt: skip
+    assert saved.exit_code == 0, saved.output
+    assert (tmp_path / "previous/api/v2/incidents.json").read_bytes() == (
+        tmp_path / "new/api/v2/incidents.json").read_bytes()  # fmt: skip
     assert notify(copy_example, tmp_path / "previous", tmp_path / "new").exit_code == 0
     assert len(web.to("/chat")) == 5
 

@@ -44,17 +44,25 @@ def build_with(root: Path, out: Path, *, helpers: bool, strict: bool = True) -> 
     return out
 
 
+HELD_BACK = 2  # pages left to the build before it starts claiming
+
+
 @pytest.fixture
 def helpers_busy(monkeypatch: pytest.MonkeyPatch) -> dict[str, list[str]]:
-    """Helpers on even for a small site, and the build slowed before each page it claims (only
-    the build claims that way), so that the reading helper does many pages for certain. Returns
-    what each helper did, as the build saw it."""
+    """Helpers on even for a small site, and the build's first claim held until the reading
+    helper has claimed every page but the first two (only the build claims that way): the helper
+    does nearly all the pages for certain, whatever the machine's speed. Returns what each
+    helper did, as the build saw it."""
     seen: dict[str, list[str]] = {"taken": [], "written": []}
     monkeypatch.setattr(render_helper, "MINIMUM_PAGES", 0)
     claim, take, start = RenderHelper.claim, RenderHelper.take, PageWriter.start.__func__
 
-    def slow_claim(self: RenderHelper, page) -> bool:  # noqa: ANN001
-        time.sleep(0.02)
+    def held_claim(self: RenderHelper, page) -> bool:  # noqa: ANN001
+        if not getattr(self, "held", False):  # the build's first claim only
+            self.held = True
+            deadline = time.monotonic() + 60
+            while self._claims[1] > HELD_BACK and time.monotonic() < deadline:
+                time.sleep(0.001)  # the helper's progress, in the claims both processes share
         return claim(self, page)
 
     def noted_take(self: RenderHelper, page, files) -> None:  # noqa: ANN001
@@ -65,7 +73,7 @@ def helpers_busy(monkeypatch: pytest.MonkeyPatch) -> dict[str, list[str]]:
         seen["written"] += [file.src_uri for file in pages]
         return start(cls, pages, *args, **kwargs)
 
-    monkeypatch.setattr(RenderHelper, "claim", slow_claim)
+    monkeypatch.setattr(RenderHelper, "claim", held_claim)
     monkeypatch.setattr(RenderHelper, "take", noted_take)
     monkeypatch.setattr(PageWriter, "start", classmethod(noted_start))
     return seen
@@ -130,9 +138,10 @@ def test_an_error_in_a_page_the_helper_did_is_raised_at_that_page(
 
 
 def test_a_helper_that_dies_fails_the_build_with_a_clear_message(
-    copy_example: Path, tmp_path: Path, helpers_busy: dict, monkeypatch: pytest.MonkeyPatch,
+    copy_example: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
     caplog: pytest.LogCaptureFixture,
 ) -> None:  # fmt: skip
+    monkeypatch.setattr(render_helper, "MINIMUM_PAGES", 0)
     monkeypatch.setattr(render_helper, "_do_page", lambda *args: os._exit(3))
     with pytest.raises(Abort):
         build_with(copy_example, tmp_path / "site", helpers=True)

@@ -31,7 +31,7 @@ def publish(config_file: str, site_dir: str, previous: str, first_publish: bool)
     A live status that cannot be saved is reported, and the site is published all the same: the
     status update must reach customers, and notify then fails rather than stay quiet.
 
-    \\b
+    \b
     Example:
       frontdesk publish site && frontdesk check-live site && frontdesk notify --previous previous site
     """
