@@ -12,7 +12,7 @@ from frontdesk.cli.authoring.templates import template_problems
 from frontdesk.content.clock import ClockError, build_time
 from frontdesk.content.errors import ContentError
 from frontdesk.content.loading import load_site
-from frontdesk.content.loading.status_files import dated_after, untranslated_news
+from frontdesk.content.loading.status_notices import dated_after, untranslated_news
 from frontdesk.mkdocs.config import audiences, status_settings
 from frontdesk.mkdocs.engine import EngineError, read_site
 from frontdesk.notify.channels import channel_problems

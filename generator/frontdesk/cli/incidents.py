@@ -11,33 +11,35 @@ from pathlib import Path
 import click
 
 from frontdesk.cli import authoring as au
+from frontdesk.cli.answers import (
+    DROP_TRANSLATIONS,
+    Answers,
+    ask,
+    component_choice,
+    message_option,
+    per_language,
+    text_option,
+    texts_per_language,
+)
 from frontdesk.cli.authoring.values import UNKNOWN, parse_components
 from frontdesk.cli.common import (
     CONFIG,
-    DROP_TRANSLATIONS,
     ETA,
     IMPACTS,
     MOMENT,
     OPEN_STATUSES,
     POSTED,
     POSTMORTEM_HINT,
-    Answers,
     OpenStatus,
     SiteHelp,
     SiteHelpGroup,
-    ask,
-    component_choice,
     example_time,
     interactive,
-    message_option,
-    per_language,
     promised_update,
     refusals,
     report_written,
     status_paths,
     status_site,
-    text_option,
-    texts_per_language,
     utc_now,
 )
 from frontdesk.cli.maintenance import maintenance, status

@@ -8,6 +8,7 @@ from datetime import datetime
 import click
 
 from frontdesk.cli import authoring as au
+from frontdesk.cli.answers import Answers, ask, message_option, per_language, text_option
 from frontdesk.cli.authoring.summary import status_lines
 from frontdesk.cli.authoring.values import parse_components
 from frontdesk.cli.common import (
@@ -15,26 +16,21 @@ from frontdesk.cli.common import (
     MOMENT,
     POSTED,
     WINDOW_STATUSES,
-    Answers,
     ComponentsType,
     SiteHelp,
     SiteHelpGroup,
-    ask,
     components_prompt,
     example_time,
-    message_option,
-    per_language,
     refusals,
     report_written,
     site_config,
     status_paths,
-    text_option,
     utc_now,
 )
 from frontdesk.content.clock import ClockError, build_time
 from frontdesk.content.errors import ContentError
 from frontdesk.content.loading import load_status
-from frontdesk.content.loading.status_files import dated_after
+from frontdesk.content.loading.status_notices import dated_after
 from frontdesk.status.state import time_notices
 from frontdesk.status.view import StatusView
 

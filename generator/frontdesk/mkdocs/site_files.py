@@ -15,7 +15,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from frontdesk.content.errors import ContentError
 from frontdesk.content.languages import Language
 from frontdesk.content.loading import SiteContent, load_site
-from frontdesk.content.loading.status_files import dated_after, untranslated_news
+from frontdesk.content.loading.status_notices import dated_after, untranslated_news
 from frontdesk.mkdocs.languages import SiteLanguages
 from frontdesk.mkdocs.setup import ASSET_URI, BuildSetup, asset_files, repo_root
 from frontdesk.site.editions import edition_files, plan_editions
