@@ -16,7 +16,7 @@ WINGS = {
     "cli": 5,
 }  # fmt: skip
 TOP_LEVEL = {"__init__.py": 0, "__main__.py": 6}  # the version; `python -m frontdesk`
-ENGINE = ("mkdocs", "material")
+ENGINE = ("mkdocs", "material", "properdocs")
 
 
 def imported_modules(path: Path) -> set[str]:
