@@ -98,7 +98,7 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
         "site_name": "Hostile help centre",
         "site_url": "https://help.example.test/",
         "docs_dir": "content",
-        "theme": {"name": "material", "custom_dir": str(REPO / "overrides"),
+        "theme": {"name": "material", "custom_dir": str(REPO / "overrides"), "font": False,
                   "features": ["announce.dismiss", "navigation.footer", "navigation.path",
                                "navigation.tabs", "content.tooltips"]},
         "plugins": ["search", "frontdesk"],

@@ -3,8 +3,11 @@ loaded on its own, and every template checked by `frontdesk check` against the s
 
 from __future__ import annotations
 
+import os
+import sys
 from pathlib import Path
 
+import pexpect
 import pytest
 import yaml
 from click.testing import CliRunner
@@ -104,3 +107,32 @@ def test_check_sees_a_template_in_a_language_the_site_does_not_have(starter: Pat
     assert checked.exit_code == 1
     assert (f"{SIGN_IN}:8: title.fr: unknown language code 'fr'; the site's languages are "
             "en, de") in checked.output  # fmt: skip
+
+
+def test_at_a_terminal_each_placeholder_is_asked_for_the_impact_among_its_choices(
+    starter: Path,
+) -> None:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "COLUMNS": "200"}
+    child = pexpect.spawn(sys.executable, ["-m", "frontdesk", "incident", "new", "--template",
+                          "web-app-unavailable", "--eta", "+2h"], cwd=str(starter), env=env,
+                          encoding="utf-8", timeout=60, dimensions=(40, 200))  # fmt: skip
+    try:
+        child.expect("The template says: The web app is <<unavailable, or very slow>>")
+        child.expect("Title.*, in your own words: ")
+        child.sendline("The web app is unavailable")
+        child.expect("The template says: <<major, or critical if nothing works>>")
+        child.expect(r"Impact, in your own words \(none, minor, major, critical\): ")
+        child.sendline("critical")
+        child.expect("Cause.*, in your own words: ")
+        child.sendline("We are still finding out why.")
+        child.expect("First message.*, in your own words: ")
+        child.sendline("The web app does not open. Your data is safe.")
+        child.expect(r"Wrote (content/status/incidents/\S+\.yml)")
+        written = starter / child.match.group(1)
+        child.expect(pexpect.EOF)
+    finally:
+        child.close()
+    assert child.exitstatus == 0, child.before
+    data = yaml.safe_load(written.read_text(encoding="utf-8"))
+    assert data["impact"] == "critical" and data["title"] == "The web app is unavailable"
+    assert data["components"] == ["web-app"]  # kept from the template
