@@ -75,7 +75,13 @@ def one_run(work: Path, articles: int | None) -> dict[str, float]:
     sh(bin_dir / "pip", "install", "-q", "-e", REPO, cwd=work, env=env)
     times = {"install": time.perf_counter() - start}
     # The last run's site, with its build record: what actions/cache restores.
-    sh(bin_dir / "frontdesk", "publish", "site", cwd=root, env={**env, "SOURCE_DATE_EPOCH": PUBLISHED})
+    sh(
+        bin_dir / "frontdesk",
+        "publish",
+        "site",
+        cwd=root,
+        env={**env, "SOURCE_DATE_EPOCH": PUBLISHED},
+    )
     kept = work / "kept-site"
     shutil.copytree(root / "site", kept)
     shutil.rmtree(root / "site")
@@ -84,9 +90,13 @@ def one_run(work: Path, articles: int | None) -> dict[str, float]:
     times["restore"] = time.perf_counter() - start
     add_update(incident)
     later = {**env, "SOURCE_DATE_EPOCH": LATER}
-    times["publish, status only"] = sh(bin_dir / "frontdesk", "publish", "site", cwd=root, env=later)
+    times["publish, status only"] = sh(
+        bin_dir / "frontdesk", "publish", "site", cwd=root, env=later
+    )
     article.write_text(article.read_text(encoding="utf-8") + "\nOne more sentence.\n")
-    times["publish, article edit"] = sh(bin_dir / "frontdesk", "publish", "site", cwd=root, env=later)
+    times["publish, article edit"] = sh(
+        bin_dir / "frontdesk", "publish", "site", cwd=root, env=later
+    )
     return times
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import argparse
 import random
 import textwrap
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import yaml
@@ -33,7 +33,7 @@ COMPONENTS = [
     "email-delivery",
 ]
 LEVELS = ["novice", "intermediate", "expert"]
-NOW = datetime(2026, 11, 23, 10, 0, tzinfo=timezone.utc)
+NOW = datetime(2026, 11, 23, 10, 0, tzinfo=UTC)
 EPOCH = str(int(NOW.timestamp()))
 
 NOUNS = ("invoice", "payment", "customer", "account", "report", "bank feed", "receipt", "reminder",
