@@ -61,13 +61,14 @@ class MomentType(click.ParamType):
     ) -> datetime | str:
         if self.unknown_ok and value == UNKNOWN:
             return value
+        now = utc_now()
         try:
-            moment = value if isinstance(value, datetime) else parse_moment(str(value), utc_now())
+            moment = value if isinstance(value, datetime) else parse_moment(str(value), now)
         except ValueError as exc:
             self.fail(f"{exc}{' (or unknown)' if self.unknown_ok else ''}", param, ctx)
         if self.posted:
             try:
-                refuse_ahead(moment, utc_now())
+                refuse_ahead(moment, now)
             except au.AuthoringError as exc:
                 self.fail(str(exc), param, ctx)
         return moment
@@ -246,7 +247,7 @@ def site_component_ids(config_file: str = "mkdocs.yml") -> tuple[str, str] | Non
     """Two component ids of the site in the current folder (one twice if it has one), if any.
     Help must never fail, so anything unreadable means no site."""
     try:
-        config = yaml.load(Path(config_file).read_text(encoding="utf-8"), _TolerantLoader)
+        config = yaml.load(Path(config_file).read_text(encoding="utf-8"), TolerantLoader)
         docs_dir = Path(config_file).parent / str(config.get("docs_dir", "docs"))
         catalog = yaml.safe_load((docs_dir / "status/components.yml").read_text(encoding="utf-8"))
         ids = [c["id"] for group in catalog["groups"] for c in group["components"]]
@@ -255,8 +256,8 @@ def site_component_ids(config_file: str = "mkdocs.yml") -> tuple[str, str] | Non
     return (ids[0], ids[1] if len(ids) > 1 else ids[0]) if ids else None
 
 
-class _TolerantLoader(yaml.SafeLoader):
+class TolerantLoader(yaml.SafeLoader):
     """mkdocs.yml as plain data: tags such as !ENV or !!python/name read as plain values."""
 
 
-_TolerantLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+TolerantLoader.add_multi_constructor("", lambda loader, suffix, node: None)

@@ -10,7 +10,7 @@ from pathlib import Path
 import click
 import yaml
 
-from frontdesk.cli.common import CONFIG, site_config
+from frontdesk.cli.common import CONFIG, TolerantLoader, site_config
 from frontdesk.content.errors import ContentError
 from frontdesk.content.loading import load_status
 from frontdesk.mkdocs.engine import EngineError, Site
@@ -18,6 +18,7 @@ from frontdesk.mkdocs.publish import MANIFEST
 from frontdesk.notify.channels import channel_problems
 from frontdesk.notify.run import notify
 from frontdesk.notify.states import (
+    INCIDENTS,
     StateError,
     clear_state,
     live_difference,
@@ -149,7 +150,7 @@ def save_live_status(site: Site, folder: Path, source: str | None, last_site: st
         click.echo(f"Saved the status documents published at {where} into {folder}.")
         return
     record = Path(last_site or site.config.site_dir) / MANIFEST
-    tried = f"{where.rstrip('/')}/api/v2/incidents.json"
+    tried = f"{where.rstrip('/')}/{INCIDENTS}"
     if not first_publish and record.is_file():
         raise click.ClickException(
             f"{tried}: no status documents there, but {record} records an earlier publish. Is "
@@ -208,7 +209,7 @@ def channel_variables(config_file: str) -> dict[int, str]:
     except (OSError, yaml.YAMLError, AttributeError, StopIteration, TypeError):
         return {}
     return {
-        place: value.name
+        place: str(value)
         for place, item in enumerate(channels)
         if isinstance(item, dict)
         for value in item.values()
@@ -217,12 +218,10 @@ def channel_variables(config_file: str) -> dict[int, str]:
 
 
 class _Variable(str):
-    @property
-    def name(self) -> str:
-        return str(self)
+    """The name of an environment variable, told apart from a URL written in mkdocs.yml."""
 
 
-class _EnvNames(yaml.SafeLoader):
+class _EnvNames(TolerantLoader):
     """mkdocs.yml with each `!ENV NAME` (or `!ENV [NAME, ...]`) read as its variable's name."""
 
 
@@ -234,4 +233,3 @@ def _env_name(loader: yaml.SafeLoader, node: yaml.Node) -> _Variable | None:
 
 
 _EnvNames.add_constructor("!ENV", _env_name)
-_EnvNames.add_multi_constructor("", lambda loader, suffix, node: None)

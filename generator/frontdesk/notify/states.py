@@ -88,9 +88,10 @@ def live_difference(url: str, site_dir: Path) -> str | None:
     text = _fetch(url, SUMMARY)
     if text is None:
         return f"{address} answered 404"
-    if _parse(text, address) != built:
-        live = _parse(text, address).get("page", {}).get("updated_at", "unknown")
-        return (f"{address} is not the new one: it describes {live}, the new site "
+    live = _parse(text, address)
+    if live != built:
+        described = live.get("page", {}).get("updated_at", "unknown")
+        return (f"{address} is not the new one: it describes {described}, the new site "
                 f"{built['page']['updated_at']}")  # fmt: skip
     return None
 

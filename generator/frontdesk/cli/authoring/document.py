@@ -89,6 +89,16 @@ class Document:
         updates.append(entry)
 
 
+def default_text(text: Text) -> str:
+    """The text readers of the default language read: the one text, or the first of a mapping."""
+    return text if isinstance(text, str) else next(iter(text.values()), "")
+
+
+def has_text(text: Text) -> bool:
+    """Whether there is anything to say, in any language."""
+    return any(t.strip() for t in (text.values() if isinstance(text, dict) else [text]))
+
+
 def as_moment(value: datetime) -> Moment:
     return Moment(format_moment(value))
 

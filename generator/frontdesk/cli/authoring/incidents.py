@@ -6,7 +6,15 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from frontdesk.cli.authoring.document import Document, Text, as_flow, as_moment, as_texts
+from frontdesk.cli.authoring.document import (
+    Document,
+    Text,
+    as_flow,
+    as_moment,
+    as_texts,
+    default_text,
+    has_text,
+)
 from frontdesk.cli.authoring.errors import AuthoringError
 from frontdesk.cli.authoring.paths import StatusPaths
 from frontdesk.cli.authoring.store import Written, read_incident, write_incident
@@ -61,7 +69,7 @@ def create_incident(
         raise AuthoringError(
             f"status: a new incident starts as one of {', '.join(OPEN_STATUSES)}; got {entry.status!r}"
         )
-    title = entry.title if isinstance(entry.title, str) else next(iter(entry.title.values()))
+    title = default_text(entry.title)
     target = paths.new_file("incident", incident_id, derive_id(entry.started, title))
     doc = Document.new(HEADER.format(id=target.stem))
     values = {
@@ -70,7 +78,7 @@ def create_incident(
         "cause": as_texts(entry.cause), "eta": _eta(entry.eta),
         "next_update": as_moment(entry.next_update) if entry.next_update else None,
         "prevention": as_texts(entry.prevention),
-        "apology": as_texts(entry.apology) if _has_text(entry.apology) else None,
+        "apology": as_texts(entry.apology) if has_text(entry.apology) else None,
     }  # fmt: skip
     for key, value in values.items():
         if value is not None:
@@ -119,43 +127,47 @@ AMENDABLE = ("prevention", "postmortem", "compensation", "apology")
 
 
 def resolve_incident(
-    paths: StatusPaths, incident_id: str, at: datetime, message: Text, **texts: object
-) -> Written:
+    paths: StatusPaths, incident_id: str, at: datetime, message: Text,
+    drop_translations: bool = False, **texts: Text | None,
+) -> Written:  # fmt: skip
     """Append the `resolved` update, setting any of AMENDABLE given with it (a postmortem is
     allowed from this update on)."""
     target = paths.incident(incident_id)
     updatable_incident(paths, incident_id, at)
     doc = Document.read(target)
-    _set_texts(doc, paths, target, texts)
+    _set_texts(doc, paths, target, texts, drop_translations)
     doc.append_update(at, IncidentStatus.RESOLVED.value, message)
     write_incident(paths, target, doc.text())
     return _written(paths, target, "resolved")
 
 
-def amend_incident(paths: StatusPaths, incident_id: str, **texts: object) -> Written:
+def amend_incident(
+    paths: StatusPaths, incident_id: str, drop_translations: bool = False, **texts: Text | None
+) -> Written:
     """Replace what is known after the fact (AMENDABLE), resolved or not, with the same checks
     as any other edit: a postmortem still only once the incident is resolved."""
     target = paths.incident(incident_id)
     read_incident(paths, incident_id)
-    given = {k: v for k, v in texts.items() if v is not None and k != "drop_translations"}
+    given = {key: value for key, value in texts.items() if value is not None}
     if not given:
         raise AuthoringError(
             f"{paths.show(target)}: nothing to amend; give one or more of " + ", ".join(AMENDABLE)
         )
     doc = Document.read(target)
-    _set_texts(doc, paths, target, {**given, "drop_translations": texts.get("drop_translations")})
+    _set_texts(doc, paths, target, given, drop_translations)
     write_incident(paths, target, doc.text())
     return _written(paths, target, "amended " + ", ".join(sorted(given)))
 
 
-def _set_texts(doc: Document, paths: StatusPaths, target: Path, texts: dict) -> None:
-    drop = bool(texts.pop("drop_translations", False))
+def _set_texts(
+    doc: Document, paths: StatusPaths, target: Path, texts: dict[str, Text | None], drop: bool
+) -> None:
     for key, value in texts.items():
         if key not in AMENDABLE:
             raise AuthoringError(f"{key}: not one of {', '.join(AMENDABLE)}")
         if value is None:
             continue
-        if not _has_text(value):
+        if not has_text(value):
             raise AuthoringError(f"{paths.show(target)}: {key}: the text is empty")
         doc.set(key, _replacing(doc, paths, target, key, value, drop), INCIDENT_FIELDS)
 
@@ -166,7 +178,7 @@ def add_postmortem(
     """Set the postmortem (replacing an earlier one); only once the incident is resolved."""
     target = paths.incident(incident_id)
     reviewable_incident(paths, incident_id)
-    if not _has_text(text):
+    if not has_text(text):
         raise AuthoringError(f"{paths.show(target)}: postmortem: the text is empty")
     doc = Document.read(target)
     postmortem = _replacing(doc, paths, target, "postmortem", text, drop_translations)
@@ -231,10 +243,6 @@ def _replacing(
         return None
     refuse_lost_translations(doc.data.get(key), value, f"{paths.show(target)}: {key}", drop)
     return as_texts(value, like=doc.data.get(key))
-
-
-def _has_text(text: Text) -> bool:
-    return any(t.strip() for t in (text.values() if isinstance(text, dict) else [text]))
 
 
 def _latest_fields(current: Incident) -> str:

@@ -6,7 +6,15 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from frontdesk.cli.authoring.document import Document, Text, as_flow, as_moment, as_texts
+from frontdesk.cli.authoring.document import (
+    Document,
+    Text,
+    as_flow,
+    as_moment,
+    as_texts,
+    default_text,
+    has_text,
+)
 from frontdesk.cli.authoring.errors import AuthoringError
 from frontdesk.cli.authoring.paths import StatusPaths
 from frontdesk.cli.authoring.store import Written, read_maintenance, write_maintenance
@@ -34,15 +42,16 @@ def create_maintenance(
     paths: StatusPaths, entry: NewMaintenance, window_id: str | None = None
 ) -> Written:
     """Write content/status/maintenance/<id>.yml; the id is derived from start and title."""
-    title = entry.title if isinstance(entry.title, str) else next(iter(entry.title.values()))
-    target = paths.new_file("maintenance", window_id, derive_id(entry.start, title))
+    target = paths.new_file(
+        "maintenance", window_id, derive_id(entry.start, default_text(entry.title))
+    )
     doc = Document.new(HEADER.format(id=target.stem))
     doc.set("title", as_texts(entry.title), MAINTENANCE_FIELDS)
     doc.set("components", as_flow(list(entry.components)), MAINTENANCE_FIELDS)
     doc.set("start", as_moment(entry.start), MAINTENANCE_FIELDS)
     doc.set("end", as_moment(entry.end), MAINTENANCE_FIELDS)
     doc.set("description", as_texts(entry.description), MAINTENANCE_FIELDS)
-    if entry.message if isinstance(entry.message, dict) else entry.message.strip():
+    if has_text(entry.message):
         announced = entry.announced or entry.start
         doc.append_update(announced, MaintenanceStatus.SCHEDULED.value, entry.message)
     write_maintenance(paths, target, doc.text())

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from frontdesk.cli.authoring.document import default_text
 from frontdesk.cli.authoring.errors import AuthoringError
 from frontdesk.cli.authoring.paths import StatusPaths
 from frontdesk.cli.authoring.store import known_components
@@ -39,8 +40,7 @@ class Template:
 
     @property
     def title(self) -> str:
-        title = self.values.get("title", "")
-        return str(next(iter(title.values())) if isinstance(title, dict) else title)
+        return default_text(self.values.get("title", ""))
 
     @property
     def pending(self) -> list[str]:
